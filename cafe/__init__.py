@@ -34,4 +34,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     web.init_app(app)
     live.init_app(app)
     cli.init_app(app)
+    if app.config["PROXY_COUNT"]:
+        # Rate limits key on the client address; trust only our own proxies.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        count = app.config["PROXY_COUNT"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=count, x_proto=count)
     return app

@@ -16,6 +16,7 @@ from .models import StaffRole
 
 def init_app(app: Flask) -> None:
     app.cli.add_command(create_user_command)
+    app.cli.add_command(demo_command)
 
 
 @click.command("create-user")
@@ -50,3 +51,29 @@ def _create_app():
 @click.group(cls=FlaskGroup, create_app=_create_app, add_version_option=False)
 def main() -> None:
     """Café: live consultation sessions and café events."""
+
+
+@click.command("demo")
+@click.option("--if-empty", is_flag=True, help="Do nothing if staff users exist.")
+def demo_command(if_empty: bool) -> None:
+    """Load the demo: a café series, events, sessions, questions and polls."""
+    from .domain.demo import DEMO_PASSWORD, DEMO_STAFF, load_demo
+
+    with db.session_scope() as session:
+        if if_empty and users.count_users(session):
+            click.echo("The database already has users; the demo was not loaded.")
+            if users.find_user(session, DEMO_STAFF[0][0]):
+                _print_logins([(e, r, DEMO_PASSWORD) for e, r, _ in DEMO_STAFF])
+            return
+        try:
+            logins = load_demo(session)
+        except DomainError as error:
+            raise click.ClickException(error.message) from None
+    click.echo("Demo loaded.")
+    _print_logins(logins)
+
+
+def _print_logins(logins) -> None:
+    click.echo("Demo staff logins:")
+    for email, role, password in logins:
+        click.echo(f"  {role:<13} {email}  password: {password}")

@@ -29,11 +29,14 @@ class Defaults:
     HOST = "127.0.0.1"
     PORT = 5000
     RATELIMIT_STORAGE_URI = "memory://"
+    RATELIMIT_ENABLED = True
+    PROXY_COUNT = 0  # reverse proxies in front that set X-Forwarded-For
     LOGIN_MAX_FAILURES = 5
     LOGIN_LOCKOUT_MINUTES = 15
     JOIN_RATE_LIMIT = "20 per minute"
     LOGIN_RATE_LIMIT = "10 per minute"
     PARTICIPANT_ROLES = DEFAULT_PARTICIPANT_ROLES
+    PROFANITY_WORDS: tuple[str, ...] | None = None  # None: the built-in list
     PREFERRED_URL_SCHEME = "http"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -53,6 +56,7 @@ _ENV_KEYS: dict[str, Any] = {
     "ASYNC_MODE": str,
     "HOST": str,
     "PORT": int,
+    "PROXY_COUNT": int,
     "RATELIMIT_STORAGE_URI": str,
     "PREFERRED_URL_SCHEME": str,
     "SESSION_COOKIE_SECURE": lambda v: v.lower() in {"1", "true", "yes"},

@@ -20,6 +20,7 @@ def make_engine(url: str) -> Engine:
             url, connect_args={"check_same_thread": False, "timeout": 30}
         )
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "savepoint", _sqlite_savepoint)
         return engine
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=20)
 
@@ -30,6 +31,22 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _sqlite_savepoint(connection, _name) -> None:
+    """Open the real transaction before a SAVEPOINT.
+
+    pysqlite begins a transaction only before INSERT, UPDATE or DELETE, so reads
+    never hold a stale snapshot. A SAVEPOINT sent first would start a transaction
+    by itself, and releasing it would commit everything.
+    """
+    begin_immediate(connection.connection.dbapi_connection)
+
+
+def begin_immediate(dbapi_connection) -> None:
+    """Take SQLite's write lock now (waiting up to the timeout), if not yet held."""
+    if not dbapi_connection.in_transaction:
+        dbapi_connection.execute("BEGIN IMMEDIATE")
 
 
 class Database:
@@ -66,6 +83,19 @@ class Database:
             raise
         finally:
             session.close()
+
+    @contextmanager
+    def write_scope(self) -> Iterator[Session]:
+        """A session_scope for a transaction that reads and then writes.
+
+        On SQLite it starts with BEGIN IMMEDIATE, taking the write lock at once:
+        a deferred transaction that read before another connection committed
+        would fail with SQLITE_BUSY at its first write instead of waiting.
+        """
+        with self.session_scope() as session:
+            if self.engine.dialect.name == "sqlite":
+                begin_immediate(session.connection().connection.dbapi_connection)
+            yield session
 
     def get_engine(self) -> Engine:
         """For Flask-Migrate's env.py."""

@@ -76,3 +76,42 @@ def app_db(app):
 
     with app.app_context():
         yield database.session
+
+
+def _postgres_admin_url() -> str | None:
+    """CAFE_TEST_POSTGRES_URL, or the local server if one answers."""
+    import os
+    import socket
+
+    url = os.environ.get("CAFE_TEST_POSTGRES_URL")
+    if url:
+        return url
+    try:
+        socket.create_connection(("127.0.0.1", 5432), timeout=1).close()
+    except OSError:
+        return None
+    return "postgresql+psycopg2://postgres@127.0.0.1:5432/postgres"
+
+
+@pytest.fixture
+def postgres_url():
+    """A fresh, empty PostgreSQL database for one test, dropped afterwards."""
+    import uuid
+
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    admin_url = _postgres_admin_url()
+    if admin_url is None:
+        pytest.skip(
+            "PostgreSQL is not running on 127.0.0.1:5432 and "
+            "CAFE_TEST_POSTGRES_URL is not set"
+        )
+    name = f"cafe_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    yield make_url(admin_url).set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()

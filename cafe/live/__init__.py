@@ -3,15 +3,50 @@
 from __future__ import annotations
 
 from flask import Flask
+from flask.sessions import SecureCookieSessionInterface
 
+from ..domain.profanity import ProfanityFilter
 from ..extensions import socketio
+from . import connect, host_events, limits, participant_events  # noqa: F401
+from .dispatch import HANDLERS, make_listener
+from .message_queue import client_manager
+from .publisher import publisher
+from .session_cache import SocketSessionCache
+from .vote_queue import vote_queue
+
+_registered = False
 
 
 def init_app(app: Flask) -> None:
+    _register_handlers()
+    manager = client_manager(app.config["MESSAGE_QUEUE"], app.config["DATABASE_URL"])
     socketio.init_app(
         app,
         async_mode=app.config["ASYNC_MODE"],
-        message_queue=app.config["MESSAGE_QUEUE"],
         cors_allowed_origins=[],
         manage_session=False,
+        client_manager=manager,  # None: this process only
     )
+    limits.configure(app.config["RATELIMIT_STORAGE_URI"])
+    vote_queue.init_app(app, socketio)
+    if type(app.session_interface) is SecureCookieSessionInterface:
+        app.session_interface = SocketSessionCache()
+    words = app.config["PROFANITY_WORDS"]
+    app.extensions["cafe_profanity"] = (
+        ProfanityFilter(words) if words else ProfanityFilter.default()
+    )
+
+
+def _register_handlers() -> None:
+    """Handlers belong to the process-wide SocketIO object: register them once,
+    before its first init_app, which hands them to each new server.
+
+    The event modules fill HANDLERS when they are imported (above).
+    """
+    global _registered
+    if _registered:
+        return
+    _registered = True
+    connect.register(socketio, publisher)
+    for event, (who, handler) in HANDLERS.items():
+        socketio.on_event(event, make_listener(socketio, event, who, handler))

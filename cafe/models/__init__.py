@@ -1,5 +1,7 @@
 """Typed SQLAlchemy models, one module per aggregate."""
 
+from .api_tokens import ApiToken
+from .attendance import AttendanceSample
 from .audit import AuditEntry
 from .base import Base, utcnow
 from .events import Event, EventStatus, Series
@@ -14,10 +16,13 @@ from .polls import (
     ResultsVisibility,
 )
 from .questions import Question, QuestionStatus, Upvote
+from .responses import YouSaidQuestion, YouSaidStatus, YouSaidWeDid
 from .sessions import LiveSession, ModerationMode, SessionState
 from .users import StaffLogin, StaffRole, User
 
 __all__ = [
+    "ApiToken",
+    "AttendanceSample",
     "AuditEntry",
     "Base",
     "Event",
@@ -40,5 +45,8 @@ __all__ = [
     "StaffRole",
     "Upvote",
     "User",
+    "YouSaidQuestion",
+    "YouSaidStatus",
+    "YouSaidWeDid",
     "utcnow",
 ]
