@@ -8,11 +8,15 @@ async mode stays a configuration switch (CAFE_ASYNC_MODE). Run it directly
 import gc
 import os
 import resource
+import warnings
 import socket
 
 ASYNC_MODE = os.environ.get("CAFE_ASYNC_MODE", "eventlet")
 if ASYNC_MODE == "eventlet":
-    import eventlet
+    # Chosen knowingly (see docs/deploy.md): keep its maintenance-mode banner quiet.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)
+        import eventlet
 
     eventlet.monkey_patch()
 elif ASYNC_MODE == "gevent":

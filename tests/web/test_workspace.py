@@ -352,3 +352,11 @@ def test_an_error_that_repeats_user_input_escapes_it(facilitator_client, draft):
     page = response.get_data(as_text=True)
     assert "<b>boom</b>" not in page
     assert "&lt;b&gt;boom&lt;/b&gt;" in page
+
+
+def test_each_session_links_to_its_console_and_presenter_screen(
+    facilitator_client, joinable
+):
+    page = facilitator_client.get(f"/workspace/events/{joinable.event_id}").text
+    assert f"/console/sessions/{joinable.id}" in page
+    assert f"/present/sessions/{joinable.id}" in page
