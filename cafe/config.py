@@ -37,6 +37,7 @@ class Defaults:
     LOGIN_RATE_LIMIT = "10 per minute"
     PARTICIPANT_ROLES = DEFAULT_PARTICIPANT_ROLES
     PROFANITY_WORDS: tuple[str, ...] | None = None  # None: the built-in list
+    SUMMARY_MIN_COUNT = 5  # k: counts below it show as "<k" in summaries
     PREFERRED_URL_SCHEME = "http"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -57,6 +58,7 @@ _ENV_KEYS: dict[str, Any] = {
     "HOST": str,
     "PORT": int,
     "PROXY_COUNT": int,
+    "SUMMARY_MIN_COUNT": int,
     "RATELIMIT_STORAGE_URI": str,
     "PREFERRED_URL_SCHEME": str,
     "SESSION_COOKIE_SECURE": lambda v: v.lower() in {"1", "true", "yes"},

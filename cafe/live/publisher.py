@@ -16,7 +16,7 @@ from sqlalchemy import select
 from ..db import db
 from ..domain import payloads, questions, tallies
 from ..extensions import socketio
-from ..models import Poll, PollResponse, PollStatus, StaffLogin
+from ..models import AttendanceSample, Poll, PollResponse, PollStatus, StaffLogin
 from . import rooms
 from .connections import registry
 
@@ -77,13 +77,22 @@ class Publisher:
                     self._send_tally(session, poll_id, read_at)
                 for session_id in upvotes:
                     self._send_upvotes(session, session_id)
-        for session_id in counts:
-            self.socketio.emit(
-                "participant_count",
-                {"count": registry.participant_count(session_id)},
-                to=rooms.everyone(session_id),
-            )
+        if counts:
+            self._send_counts(counts)
         self._sweep_logins()
+
+    def _send_counts(self, session_ids: set[int]) -> None:
+        """Tell each room how many are here, and keep the reading for summaries."""
+        readings = {sid: registry.participant_count(sid) for sid in session_ids}
+        for session_id, count in readings.items():
+            self.socketio.emit(
+                "participant_count", {"count": count}, to=rooms.everyone(session_id)
+            )
+        with db.session_scope() as session:
+            session.add_all(
+                AttendanceSample(session_id=sid, connected=count)
+                for sid, count in readings.items()
+            )
 
     def _next_version(self, read_at: int) -> int:
         """The server clock in milliseconds when the votes were read, kept strictly

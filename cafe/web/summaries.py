@@ -62,7 +62,10 @@ def index():
     listed = summary_access.readable_events(db.session, staff_actor())
     series = {e.series.id: e.series for e in listed if e.series is not None}
     return render_template(
-        "summaries/index.html", events=listed, series=list(series.values())
+        "summaries/index.html",
+        events=listed,
+        series=list(series.values()),
+        formats=FORMAT_NAMES,
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from flask import Blueprint, abort, flash, redirect, render_template, url_for
@@ -89,30 +90,24 @@ def manage(event_id: int):
     """The event's responses, and a form to add one."""
     event = summary_access.readable_event(db.session, staff_actor(), event_id)
     form = _form(event.id)
-    status = 200
-    if form.validate_on_submit():
-        try:
-            responses.record_response(
-                db.session, staff_actor(), event.id, form.details()
-            )
-            db.session.commit()
-            flash("Response saved.", "success")
-            return redirect(url_for("you_said.manage", event_id=event.id))
-        except InvalidInput as error:
-            db.session.rollback()
-            status = show_error(form, error)
-    elif form.is_submitted():
-        status = 400
+    saved, status = _save(
+        form,
+        lambda: responses.record_response(
+            db.session, staff_actor(), event.id, form.details()
+        ),
+    )
+    if saved:
+        flash("Response saved.", "success")
+        return redirect(url_for("you_said.manage", event_id=event.id))
     listed = responses.list_responses(db.session, staff_actor(), event.id)
-    page = render_template(
+    return render_template(
         "summaries/you_said_manage.html",
         event=event,
         form=form,
         responses=listed,
         delete_form=DeleteForm(),
         texts=responses.public_question_texts,
-    )
-    return page, status
+    ), status
 
 
 @bp.route("/summaries/you-said-we-did/<int:response_id>/edit", methods=["GET", "POST"])
@@ -121,23 +116,30 @@ def edit(response_id: int):
     """Change a response's questions, status, reason or date."""
     existing = responses.get_response(db.session, staff_actor(), response_id)
     form = _form(existing.event_id, existing)
-    status = 200
-    if form.validate_on_submit():
-        try:
-            responses.update_response(
-                db.session, staff_actor(), response_id, form.details()
-            )
-            db.session.commit()
-            flash("Response updated.", "success")
-            return redirect(url_for("you_said.manage", event_id=existing.event_id))
-        except InvalidInput as error:
-            db.session.rollback()
-            status = show_error(form, error)
-    elif form.is_submitted():
-        status = 400
-    return render_template(
-        "summaries/you_said_edit.html", response=existing, form=form
-    ), status
+    saved, status = _save(
+        form,
+        lambda: responses.update_response(
+            db.session, staff_actor(), response_id, form.details()
+        ),
+    )
+    if saved:
+        flash("Response updated.", "success")
+        return redirect(url_for("you_said.manage", event_id=existing.event_id))
+    page = render_template("summaries/you_said_edit.html", response=existing, form=form)
+    return page, status
+
+
+def _save(form: YouSaidForm, write: Callable[[], object]) -> tuple[bool, int]:
+    """Validate, write and commit; (saved, status) with errors put on the form."""
+    if not form.validate_on_submit():
+        return False, 400 if form.is_submitted() else 200
+    try:
+        write()
+    except InvalidInput as error:
+        db.session.rollback()
+        return False, show_error(form, error)
+    db.session.commit()
+    return True, 302
 
 
 @bp.post("/summaries/you-said-we-did/<int:response_id>/delete")

@@ -107,3 +107,10 @@ def test_a_known_upper_bound_rules_out_a_partner_that_could_not_move():
 def test_k_below_two_is_refused():
     with pytest.raises(ValueError):
         protect_list([1], 1)
+
+
+def test_a_total_that_would_give_counts_away_even_withheld_is_left_out():
+    # 1 + 1 = 2 with k = 2: even "at least 2" pins both ones, so no total at all.
+    marks = protect_list([1, 1], 2)
+    assert marks.items == [P, P]
+    assert marks.total == A

@@ -3,7 +3,7 @@
 from cafe.domain import users
 from cafe.extensions import socketio
 from tests.conftest import PASSWORD
-from tests.live.conftest import received
+from tests.live.conftest import flush, received
 
 
 def test_a_participant_who_joined_gets_the_session_state_on_connect(
@@ -81,3 +81,13 @@ def test_participant_count_is_broadcast_when_people_join(connect_participant, ho
     flush()
     counts = received(host, "participant_count")
     assert counts[-1] == {"count": 2}
+
+
+def test_connection_counts_are_kept_for_the_summary_peak(app_db, connect_participant):
+    from cafe.models import AttendanceSample
+
+    connect_participant(), connect_participant(), connect_participant()
+    flush()
+    app_db.expire_all()
+    peak = max(s.connected for s in app_db.query(AttendanceSample))
+    assert peak == 3
