@@ -8,8 +8,8 @@ async mode stays a configuration switch (CAFE_ASYNC_MODE). Run it directly
 import gc
 import os
 import resource
-import warnings
 import socket
+import warnings
 
 ASYNC_MODE = os.environ.get("CAFE_ASYNC_MODE", "eventlet")
 if ASYNC_MODE == "eventlet":
@@ -23,6 +23,35 @@ elif ASYNC_MODE == "gevent":
     from gevent import monkey
 
     monkey.patch_all()
+
+
+def _make_psycopg2_cooperative() -> None:
+    """Let other green threads run while psycopg2 waits for PostgreSQL.
+
+    eventlet.monkey_patch() does this itself; gevent does not, and without it
+    every query would block the whole process.
+    """
+    import psycopg2
+    from gevent.socket import wait_read, wait_write
+    from psycopg2 import extensions
+
+    def wait(connection, timeout=None):
+        while True:
+            state = connection.poll()
+            if state == extensions.POLL_OK:
+                return
+            if state == extensions.POLL_READ:
+                wait_read(connection.fileno(), timeout=timeout)
+            elif state == extensions.POLL_WRITE:
+                wait_write(connection.fileno(), timeout=timeout)
+            else:
+                raise psycopg2.OperationalError(f"bad poll state {state!r}")
+
+    extensions.set_wait_callback(wait)
+
+
+if ASYNC_MODE == "gevent":
+    _make_psycopg2_cooperative()
 
 from cafe import create_app  # noqa: E402  (after monkey-patching)
 from cafe.extensions import socketio  # noqa: E402
@@ -40,7 +69,7 @@ def _tune_garbage_collector() -> None:
     """
     gc.collect()
     gc.freeze()
-    gc.set_threshold(20_000, 10, 100)
+    gc.set_threshold(5_000, 10, 100)
 
 
 _tune_garbage_collector()

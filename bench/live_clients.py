@@ -14,13 +14,36 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import json
 import math
 import sys
 import time
 from collections import Counter
 
+import engineio
 import socketio
+
+
+class BrowserLikeEngineIO(engineio.AsyncClient):
+    """Waits for the server as long as a browser does before giving up.
+
+    python-engineio drops a connection when it has sent nothing for
+    max(pingInterval, pingTimeout) + 5 s (30 s with the defaults), so a server
+    whose pings run 5 s late under load loses python clients that a browser,
+    which waits pingInterval + pingTimeout (45 s), would keep.
+    """
+
+    async def _connect_websocket(self, url, headers, engineio_path):
+        connected = await super()._connect_websocket(url, headers, engineio_path)
+        if connected:  # read before the read and write loops first run
+            self.ping_timeout += self.ping_interval
+        return connected
+
+
+class Client(socketio.AsyncClient):
+    def _engineio_client_class(self):
+        return BrowserLikeEngineIO
 
 
 class Participant:
@@ -29,7 +52,7 @@ class Participant:
     def __init__(self, plan: dict, counts: Counter) -> None:
         self.plan = plan
         self.counts = counts  # shared by every participant of this process
-        self.sio = socketio.AsyncClient(reconnection=False)
+        self.sio = Client(reconnection=False)
         self.sio.on("*", self._on_event)
         self.sio.on("disconnect", self._on_disconnect)
         self.connected = False
@@ -45,7 +68,8 @@ class Participant:
             self.tallies.append((time.time(), data["version"], data["results"]["n"]))
 
     async def _on_disconnect(self, reason=None) -> None:
-        self.dropped = self.connected
+        if self.connected:
+            self.dropped = str(reason)
 
     async def connect(self, session_id: int, timeout: float) -> None:
         try:
@@ -80,6 +104,8 @@ class Participant:
             "cast_vote", {"poll_id": poll_id, "answer": answer}, timeout
         )
         self.vote = {"sent": sent, "acked": time.time(), "ok": _ok(ack)}
+        if self.vote["ok"]:
+            self.vote["committed_at"] = ack.get("committed_at")
         if not self.vote["ok"]:
             self.vote["error"] = _error_code(ack)
 
@@ -102,17 +128,20 @@ class Participant:
         return ack
 
     def vote_latency(self) -> float | None:
-        """Seconds from sending the vote to the first tally that must include it.
+        """Seconds from sending the vote to the first tally that includes it.
 
-        A tally's version is the server's clock, in whole milliseconds, when it
-        started reading the votes; a version later than the moment the ack
-        arrived (the vote was committed before the ack was sent) was read after
-        the commit, so it counts this vote.
+        A tally's version is the server's clock, in milliseconds, when it began
+        reading the votes, and the ack says when the vote was committed on the
+        same clock (rounded up): a tally whose version is at least that was read
+        after the commit. Without committed_at, the moment the ack arrived is a
+        later, safe bound.
         """
         if not self.vote or not self.vote["ok"]:
             return None
-        after = math.floor(self.vote["acked"] * 1000)
-        seen = [at for at, version, _ in self.tallies if version > after]
+        committed = self.vote.get("committed_at")
+        if committed is None:
+            committed = math.floor(self.vote["acked"] * 1000) + 1
+        seen = [at for at, version, _ in self.tallies if version >= committed]
         return min(seen) - self.vote["sent"] if seen else None
 
     def final_tally(self) -> tuple[int, float | None]:
@@ -143,6 +172,15 @@ async def _sleep_until(at: float) -> None:
         await asyncio.sleep(delay)
 
 
+async def _watch_loop(lags: list[float], stop: asyncio.Event) -> None:
+    """How late this process's event loop wakes up: if the clients themselves
+    are starved of CPU, their latencies measure them, not the server."""
+    while not stop.is_set():
+        before = time.monotonic()
+        await asyncio.sleep(0.01)
+        lags.append(time.monotonic() - before - 0.01)
+
+
 async def _connect_all(people: list[Participant], plan: dict) -> None:
     gate = asyncio.Semaphore(plan["connect_concurrency"])
 
@@ -166,26 +204,38 @@ async def run(plan: dict, result_path: str) -> None:
     counts: Counter = Counter()
     people = [Participant(p, counts) for p in plan["participants"]]
     await _connect_all(people, plan)
+    # As in wsgi.py: full collections of thousands of clients paused this loop
+    # for half a second; freeze what connecting built and collect less often.
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(20_000, 10, 100)
     print(f"connected {sum(p.connected for p in people)}", flush=True)
     line = await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
     t0 = float(line.split()[1])
     active = [p for p in people if p.connected]
+    lags: list[float] = []
+    stop = asyncio.Event()
+    watcher = asyncio.create_task(_watch_loop(lags, stop))
     await asyncio.gather(
         *(p.act(t0, plan["poll_id"], plan["ack_timeout"]) for p in active)
     )
+    stop.set()
+    await watcher
     print(f"acted {sum(bool(p.vote and p.vote['ok']) for p in people)}", flush=True)
     # The parent answers with the votes acknowledged across every client process.
     line = await asyncio.get_running_loop().run_in_executor(None, sys.stdin.readline)
     await _settle(people, int(line.split()[1]), plan["settle_timeout"])
-    _write(result_path, people, counts)
+    _write(result_path, people, counts, lags)
     print("done", flush=True)
 
 
-def _write(path: str, people: list[Participant], counts: Counter) -> None:
+def _write(
+    path: str, people: list[Participant], counts: Counter, lags: list[float]
+) -> None:
     votes = [p.vote for p in people if p.vote]
     result = {
         "connected": sum(p.connected for p in people),
-        "dropped": sum(p.dropped for p in people),
+        "dropped": dict(Counter(p.dropped for p in people if p.dropped)),
         "votes_sent": len(votes),
         "votes_ok": sum(v["ok"] for v in votes),
         "vote_errors": dict(Counter(v["error"] for v in votes if not v["ok"])),
@@ -202,6 +252,7 @@ def _write(path: str, people: list[Participant], counts: Counter) -> None:
         "upvotes_sent": sum(p.upvoted is not None for p in people),
         "upvotes_ok": sum(bool(p.upvoted) for p in people),
         "messages": dict(counts),
+        "loop_lags": lags,
     }
     with open(path, "w") as out:
         json.dump(result, out)

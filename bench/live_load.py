@@ -191,6 +191,7 @@ def summarise(args, results: list[dict], persisted: dict, usage: dict) -> dict:
         ),
         "tally_latency_measured": sum(len(r["tally_latencies"]) for r in results),
         "ack_latency_ms": percentiles([x for r in results for x in r["ack_latencies"]]),
+        "client_loop_lag_ms": percentiles([x for r in results for x in r["loop_lags"]]),
         # From the last vote sent until every participant had the final tally.
         "last_tally_after_last_vote_ms": (
             round(1000 * (max(converged) - last_sent), 1)
@@ -208,7 +209,7 @@ def summarise(args, results: list[dict], persisted: dict, usage: dict) -> dict:
         "load_avg_1m": usage["load_avg_1m"],
         "messages_sent": sum(messages.values()),
         "messages_by_event": messages,
-        "dropped": total("dropped"),
+        "dropped": _merged([r["dropped"] for r in results]),
         **_asking(args, results, persisted),
         "config": {
             "workers": args.workers,

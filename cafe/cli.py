@@ -1,4 +1,5 @@
-"""Command line: `cafe create-user`, `cafe demo`, `cafe db upgrade` and Flask's own."""
+"""Command line: `cafe create-user`, `cafe demo`, `cafe purge`, `cafe db upgrade` and
+Flask's own."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from .models import StaffRole
 def init_app(app: Flask) -> None:
     app.cli.add_command(create_user_command)
     app.cli.add_command(demo_command)
+    app.cli.add_command(purge_command)
 
 
 @click.command("create-user")
@@ -77,3 +79,27 @@ def _print_logins(logins) -> None:
     click.echo("Demo staff logins:")
     for email, role, password in logins:
         click.echo(f"  {role:<13} {email}  password: {password}")
+
+
+@click.command("purge")
+@click.option("--dry-run", is_flag=True, help="List what would go; delete nothing.")
+def purge_command(dry_run: bool) -> None:
+    """Delete free text and participant records of events past their retention."""
+    from .domain import retention
+    from .models import utcnow
+    from .schedule import run_purge
+
+    if dry_run:
+        with db.session_scope() as session:
+            plans = retention.plan_purge(session, utcnow())
+    else:
+        plans = run_purge()
+    if not plans:
+        click.echo("Nothing is due.")
+    for plan in plans:
+        counts = ", ".join(
+            f"{name.replace('_', ' ')} {n}" for name, n in plan.counts.items() if n
+        )
+        verb = "Would remove" if dry_run else "Removed"
+        event = f"event {plan.event_id} “{plan.title}”"
+        click.echo(f"{verb} from {event} (due {plan.due_since:%Y-%m-%d}): {counts}")

@@ -27,6 +27,7 @@ class Defaults:
     MESSAGE_QUEUE: str | None = None  # None: in-process
     ASYNC_MODE = "eventlet"
     HOST = "127.0.0.1"
+    TIMEZONE = "Europe/London"  # how event times are typed and shown
     PORT = 5000
     RATELIMIT_STORAGE_URI = "memory://"
     RATELIMIT_ENABLED = True
@@ -38,6 +39,8 @@ class Defaults:
     PARTICIPANT_ROLES = DEFAULT_PARTICIPANT_ROLES
     PROFANITY_WORDS: tuple[str, ...] | None = None  # None: the built-in list
     SUMMARY_MIN_COUNT = 5  # k: counts below it show as "<k" in summaries
+    RECEIPT_RATE_LIMIT = "10 per minute"
+    PURGE_SCHEDULE_ENABLED: bool | None = None  # None: daily purge unless TESTING
     PREFERRED_URL_SCHEME = "http"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
@@ -56,12 +59,14 @@ _ENV_KEYS: dict[str, Any] = {
     "MESSAGE_QUEUE": str,
     "ASYNC_MODE": str,
     "HOST": str,
+    "TIMEZONE": str,
     "PORT": int,
     "PROXY_COUNT": int,
     "SUMMARY_MIN_COUNT": int,
     "RATELIMIT_STORAGE_URI": str,
     "PREFERRED_URL_SCHEME": str,
     "SESSION_COOKIE_SECURE": lambda v: v.lower() in {"1", "true", "yes"},
+    "PURGE_SCHEDULE_ENABLED": lambda v: v.lower() in {"1", "true", "yes"},
 }
 
 ASYNC_MODES = {"eventlet", "gevent", "threading"}

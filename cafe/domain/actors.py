@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..models import Participant, StaffRole, User
+from ..models import GuestInvite, Participant, StaffRole, User
 
 
 @dataclass(frozen=True)
@@ -25,12 +25,22 @@ class Actor:
         return cls("participant", participant.id, participant.pseudonym)
 
     @classmethod
+    def guest(cls, invite: GuestInvite) -> Actor:
+        """A guest host, known by their invitation; the label names it for the log."""
+        name = invite.display_name or "Guest"
+        return cls("guest", invite.id, f"{name} (invite {invite.id})")
+
+    @classmethod
     def system(cls) -> Actor:
         return cls("system", 0, "system")
 
     @property
     def is_staff(self) -> bool:
         return self.kind == "staff"
+
+    @property
+    def is_guest(self) -> bool:
+        return self.kind == "guest"
 
     @property
     def user_id(self) -> int | None:

@@ -12,7 +12,17 @@ from datetime import datetime, timedelta
 from sqlalchemy.orm import Session
 
 from ..models import LiveSession, Participant, utcnow
-from . import events, participants, polls, questions, sessions, users, votes
+from . import (
+    events,
+    participants,
+    polls,
+    questions,
+    safeguarding,
+    sessions,
+    support,
+    users,
+    votes,
+)
 from .actors import Actor
 
 DEMO_PASSWORD = "cafe-demo-password"
@@ -69,6 +79,12 @@ POLLS = (
     },
 )
 WORDS = ("hope", "freedom", "family", "hope", "community", "peace", "hope", "work")
+PHONE_QUESTION = "Could someone from the housing team ring me on 07700 900123?"
+CRISIS_QUESTION = "I relapsed last weekend and I don't know who to talk to."
+PRIVATE_REPLY = (
+    "Thank you for telling us. I'm Fran, by the tea urn: come and find me, or "
+    "call Samaritans on 116 123 at any time."
+)
 IDEAS = (
     "More evening groups",
     "A family support worker",
@@ -106,7 +122,7 @@ def load_demo(db: Session, seed: int = 7) -> list[tuple[str, str, str]]:
     upcoming = _event(
         db, actor, series.id, "December café: planning next year's services", today
     )
-    _session(
+    consultation = _session(
         db,
         actor,
         upcoming,
@@ -115,6 +131,7 @@ def load_demo(db: Session, seed: int = 7) -> list[tuple[str, str, str]]:
         people=9,
         keep_live=True,
     )
+    _safeguarding(db, actor, consultation)
     sessions.create_session(
         db,
         actor,
@@ -122,6 +139,18 @@ def load_demo(db: Session, seed: int = 7) -> list[tuple[str, str, str]]:
         sessions.SessionDetails("Peer support drop-in", moderation_mode="pre"),
     )
     return [(e, r, DEMO_PASSWORD) for e, r, _ in DEMO_STAFF]
+
+
+def _safeguarding(db: Session, actor: Actor, live: LiveSession) -> None:
+    """A message held for care with a private answer, and a phone number that the
+    room and exports see redacted."""
+    safeguarding.seed_defaults(db)
+    caller, _token = participants.join(db, live)
+    questions.ask_question(db, caller, PHONE_QUESTION)
+    worried, _token = participants.join(db, live)
+    held = questions.ask_question(db, worried, CRISIS_QUESTION)
+    [alert] = [a for a in support.list_alerts(db, live.id) if a.question_id == held.id]
+    support.reply_to_support(db, actor, live, alert.id, PRIVATE_REPLY)
 
 
 def _event(db: Session, actor: Actor, series_id: int, title: str, start: datetime):

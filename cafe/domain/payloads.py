@@ -16,12 +16,16 @@ from ..models import (
     Poll,
     PollResponse,
     Question,
+    RevealMode,
 )
 from .errors import InvalidInput
+from .gentle import is_quiet
+from .moderation import is_muted, list_mutes, mute_payload
 from .polls import list_polls
 from .questions import PUBLIC_STATUSES, list_questions, my_upvotes, upvote_counts
+from .support import alert_payload, list_alerts, my_alerts
 from .tallies import full_results, public_results
-from .votes import my_answers
+from .votes import my_answer_notes, my_answers
 
 VIEWER_KINDS = ("host", "participant", "presenter")
 
@@ -41,6 +45,7 @@ def session_payload(live: LiveSession) -> dict[str, Any]:
         "state": live.state.value,
         "moderation_mode": live.moderation_mode.value,
         "questions_open": live.questions_open,
+        "quiet": is_quiet(live),
     }
 
 
@@ -52,7 +57,9 @@ def question_payload(
     for_author: bool = False,
     author_names: Mapping[int, str | None] | None = None,
 ) -> dict[str, Any]:
-    """A question; only hosts and its author see why it was hidden.
+    """A question; only hosts and its author see why it was hidden, and
+    whether it was held for care. body is the text with personal data redacted;
+    hosts alone also get the original, when it differs.
 
     author_names (participant id to chosen name) saves a query per question
     when many are shaped at once.
@@ -70,6 +77,9 @@ def question_payload(
     }
     if for_host or for_author:
         payload["hidden_reason"] = question.hidden_reason
+        payload["needs_care"] = bool(question.needs_care)
+    if for_host and question.original_body:
+        payload["original"] = question.original_body
     return payload
 
 
@@ -88,6 +98,9 @@ def poll_payload(poll: Poll) -> dict[str, Any]:
         "scale_max_label": poll.scale_max_label,
         "position": poll.position,
         "options": [{"id": o.id, "label": o.label} for o in poll.options],
+        "content_note": poll.content_note or "",
+        "reveal_mode": (poll.reveal_mode or RevealMode.STANDARD).value,
+        "revealed": poll.revealed_at is not None,
     }
 
 
@@ -98,8 +111,12 @@ def session_state(
     viewer_kind: str,
     participant: Participant | None = None,
     participant_count: int = 0,
+    for_staff: bool = False,
 ) -> dict[str, Any]:
     """Everything one viewer of a session may see, sent on (re)connection.
+
+    Support requests go only to hosts who are staff (for_staff), never to a
+    guest host.
 
     Raises InvalidInput for an unknown viewer kind, or a participant viewer
     without a participant of this session.
@@ -119,16 +136,39 @@ def session_state(
         "viewer": _viewer(viewer_kind, participant),
         "questions": _questions(db, live, host, participant),
         "polls": [poll_payload(p) for p in polls],
-        "results": _results(db, polls, host),
+        "results": _results(db, polls, host, participant_count),
         "my_upvotes": [],
         "my_answers": {},
+        "my_answer_notes": {},
         "participant_count": participant_count,
+        "support": [],
+        "mutes": [],
+        "muted": False,
     }
+    if host and for_staff:
+        state["support"] = [
+            alert_payload(db, a, for_host=True) for a in list_alerts(db, live.id)
+        ]
+    if host:
+        state["mutes"] = [mute_payload(db, m) for m in list_mutes(db, live.id)]
     if participant is not None:
-        state["my_upvotes"] = sorted(my_upvotes(db, participant))
-        answers = my_answers(db, participant)
-        state["my_answers"] = {str(k): v for k, v in sorted(answers.items())}
+        state.update(_mine(db, participant))
     return state
+
+
+def _mine(db: Session, participant: Participant) -> dict[str, Any]:
+    """The parts of the state that belong to one participant alone."""
+    answers = my_answers(db, participant)
+    notes = my_answer_notes(db, participant)
+    return {
+        "my_upvotes": sorted(my_upvotes(db, participant)),
+        "my_answers": {str(k): v for k, v in sorted(answers.items())},
+        "my_answer_notes": {str(k): v for k, v in sorted(notes.items())},
+        "support": [
+            alert_payload(db, a, for_host=False) for a in my_alerts(db, participant)
+        ],
+        "muted": is_muted(db, participant),
+    }
 
 
 def _author(question: Question, names: Mapping[int, str | None] | None) -> str | None:
@@ -188,7 +228,9 @@ def _author_names(db: Session, questions: list[Question]) -> dict[int, str | Non
     return {pid: name for pid, name in db.execute(stmt)}
 
 
-def _results(db: Session, polls: list[Poll], host: bool) -> dict[str, Any]:
+def _results(
+    db: Session, polls: list[Poll], host: bool, present: int
+) -> dict[str, Any]:
     by_poll: dict[int, list[PollResponse]] = defaultdict(list)
     if polls:
         stmt = (
@@ -201,5 +243,7 @@ def _results(db: Session, polls: list[Poll], host: bool) -> dict[str, Any]:
     results = {}
     for poll in polls:
         full = full_results(poll, by_poll[poll.id])
-        results[str(poll.id)] = full if host else public_results(poll, full)
+        results[str(poll.id)] = (
+            full if host else public_results(poll, full, present=present)
+        )
     return results

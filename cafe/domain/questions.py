@@ -22,9 +22,12 @@ from .actors import Actor
 from .audit import record
 from .errors import Conflict, InvalidInput, NotFound
 from .hosting import require_host
+from .moderation import check_not_muted
 from .polls import clean_text, is_row_id
 from .profanity import ProfanityFilter
+from .safeguarding import screen_text
 from .sessions import get_session
+from .support import hold_for_care
 
 PUBLIC_STATUSES = frozenset({QuestionStatus.LIVE, QuestionStatus.ANSWERED})
 MAX_QUESTION = 500
@@ -60,27 +63,36 @@ def ask_question(
 ) -> Question:
     """Ask a question, held for approval in a pre-moderated session.
 
-    Raises Conflict when the session is not live or questions are closed, and
-    InvalidInput for an empty, over-long or offensive question.
+    A question that matches the crisis list is held privately, flagged as
+    needing care, and raises a support alert, whatever the moderation mode.
+    Personal data is redacted from the text others see. Raises Conflict when
+    the session is not live or questions are closed, Forbidden for a muted
+    participant, and InvalidInput for an empty, over-long or offensive question.
     """
     live = _live_session(db, participant.session_id)
     if not live.questions_open:
         raise Conflict("Questions are closed for now.")
     text = _clean_body(body, max_length)
+    check_not_muted(db, participant)
     if profanity is not None and profanity.matches(text):
         raise InvalidInput(
             "Please reword your question without swearing, so everyone can take part.",
             field="body",
         )
-    pre = live.moderation_mode == ModerationMode.PRE
+    screening = screen_text(db, text)
+    pre = live.moderation_mode == ModerationMode.PRE or screening.held
     question = Question(
         session_id=live.id,
         participant_id=participant.id,
-        body=text,
+        body=screening.shown,
+        original_body=screening.original_if_redacted,
+        needs_care=screening.held,
         status=QuestionStatus.PENDING if pre else QuestionStatus.LIVE,
     )
     db.add(question)
     db.flush()
+    if screening.held:
+        hold_for_care(db, participant, question=question)
     return question
 
 
@@ -119,8 +131,11 @@ def remove_upvote(db: Session, participant: Participant, question_id: Any) -> Qu
 
 
 def approve_question(db: Session, actor: Actor, question_id: Any) -> Question:
-    """Show a question waiting for approval. Raises Forbidden, NotFound, Conflict."""
-    return _move(db, actor, question_id, "approve", status=QuestionStatus.LIVE)
+    """Show a question waiting for approval; a host who approves one held for
+    care releases it. Raises Forbidden, NotFound, Conflict."""
+    return _move(
+        db, actor, question_id, "approve", status=QuestionStatus.LIVE, needs_care=False
+    )
 
 
 def edit_question(db: Session, actor: Actor, question_id: Any, body: Any) -> Question:
@@ -130,12 +145,19 @@ def edit_question(db: Session, actor: Actor, question_id: Any, body: Any) -> Que
     """
     question = _hosted_question(db, actor, question_id)
     text = _clean_body(body, MAX_QUESTION)
-    if text != question.body:
-        original = question.body
-        question.body = text
+    original = host_text(question)
+    if text != original:
+        screening = screen_text(db, text)
+        question.body = screening.shown
+        question.original_body = screening.original_if_redacted
         question.edited = True
         _audit(db, actor, "edit", question, original=original, body=text)
     return question
+
+
+def host_text(question: Question) -> str:
+    """The text as its author wrote it: only hosts may see it."""
+    return question.original_body or question.body
 
 
 def hide_question(db: Session, actor: Actor, question_id: Any, reason: Any) -> Question:
@@ -223,6 +245,7 @@ def reopen_question(db: Session, actor: Actor, question_id: Any) -> Question:
         status=QuestionStatus.LIVE,
         hidden_reason=None,
         answered_at=None,
+        needs_care=False,
     )
 
 
@@ -378,7 +401,8 @@ def _move(
         raise Conflict(refusal)
     for name, value in changes.items():
         setattr(question, name, value)
-    _audit(db, actor, action, question)
+    reason = changes.get("hidden_reason")
+    _audit(db, actor, action, question, **({"reason": reason} if reason else {}))
     return question
 
 

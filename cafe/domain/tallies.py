@@ -16,6 +16,7 @@ from ..models import (
     PollStatus,
     ResponseStatus,
     ResultsVisibility,
+    RevealMode,
 )
 
 MAX_WORDS = 50
@@ -37,11 +38,20 @@ def full_results(poll: Poll, responses: Sequence[PollResponse]) -> dict[str, Any
     return results
 
 
-def public_results(poll: Poll, full: dict[str, Any]) -> dict[str, Any]:
-    """What participants and the presenter screen may see of a poll's results."""
-    reason = _withheld_reason(poll, full["n"])
+def public_results(
+    poll: Poll, full: dict[str, Any], *, present: int | None = None
+) -> dict[str, Any]:
+    """What participants and the presenter screen may see of a poll's results.
+
+    present is how many participants are connected now: a poll that waits for
+    everyone shows its results once that many have answered (or a host reveals
+    them). Held, hidden and original texts never appear here.
+    """
+    reason = _withheld_reason(poll, full["n"], present)
     if reason is not None:
         return {"n": full["n"], "shown": False, "withheld_reason": reason}
+    if poll.kind == PollKind.WORD_CLOUD:
+        return {k: v for k, v in full.items() if k != "entries"}
     if poll.kind != PollKind.OPEN_TEXT:
         return dict(full)
     visible = [
@@ -62,7 +72,7 @@ def results_for_poll(db: Session, poll: Poll) -> dict[str, Any]:
     return full_results(poll, list(db.scalars(stmt)))
 
 
-def _withheld_reason(poll: Poll, n: int) -> str | None:
+def _withheld_reason(poll: Poll, n: int, present: int | None) -> str | None:
     if poll.results_visibility == ResultsVisibility.HIDDEN:
         return "hidden"
     closed = poll.status == PollStatus.CLOSED
@@ -70,7 +80,13 @@ def _withheld_reason(poll: Poll, n: int) -> str | None:
         return "after_close"
     if n < poll.min_responses:
         return "too_few"
+    if _waits_for_everyone(poll) and not (present and n >= present):
+        return "waiting_for_everyone"
     return None
+
+
+def _waits_for_everyone(poll: Poll) -> bool:
+    return poll.reveal_mode == RevealMode.EVERYONE_ANSWERED and poll.revealed_at is None
 
 
 def _percent(count: int, n: int) -> float:
@@ -102,17 +118,41 @@ def _rating(poll: Poll, responses: Sequence[PollResponse]) -> dict[str, Any]:
 
 
 def _word_cloud(poll: Poll, responses: Sequence[PollResponse]) -> dict[str, Any]:
-    counts = Counter(word_key(r.text) for r in responses if r.text)
+    """Words the room sees; hosts also get each entry held, hidden or redacted."""
+    shown = [r for r in responses if r.text and r.status == ResponseStatus.VISIBLE]
+    counts = Counter(word_key(r.text) for r in shown)
     ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return {"words": [{"word": w, "count": c} for w, c in ranked[:MAX_WORDS]]}
+    results: dict[str, Any] = {
+        "words": [{"word": w, "count": c} for w, c in ranked[:MAX_WORDS]]
+    }
+    entries = [
+        _text_row(r)
+        for r in sorted(responses, key=lambda r: r.id)
+        if r.text and (r.status != ResponseStatus.VISIBLE or _original(r))
+    ]
+    if entries:
+        results["entries"] = entries
+    return results
 
 
 def _open_text(poll: Poll, responses: Sequence[PollResponse]) -> dict[str, Any]:
-    answers = [
-        {"id": r.id, "text": r.text, "status": r.status.value}
-        for r in sorted(responses, key=lambda r: r.id)
-    ]
+    answers = [_text_row(r) for r in sorted(responses, key=lambda r: r.id)]
     return {"answers": answers}
+
+
+def _text_row(response: PollResponse) -> dict[str, Any]:
+    """A text answer for hosts: as shown, its status, and (only when it applies)
+    the original before redaction and a needs-care flag."""
+    row = {"id": response.id, "text": response.text, "status": response.status.value}
+    if _original(response):
+        row["original"] = _original(response)
+    if getattr(response, "needs_care", False):
+        row["needs_care"] = True
+    return row
+
+
+def _original(response: PollResponse) -> str | None:
+    return getattr(response, "original_text", None)
 
 
 def _ranking(poll: Poll, responses: Sequence[PollResponse]) -> dict[str, Any]:

@@ -24,9 +24,12 @@ from .actors import Actor
 from .audit import record
 from .errors import Conflict, DomainError, InvalidInput, NotFound
 from .hosting import require_host
+from .moderation import check_not_muted
 from .polls import clean_text, get_poll, is_row_id
 from .profanity import ProfanityFilter
+from .safeguarding import Screening, crisis_matcher, redacted_names, screen
 from .sessions import get_session
+from .support import hold_for_care
 
 TEXT_LIMITS = {PollKind.WORD_CLOUD: 40, PollKind.OPEN_TEXT: 500}
 _MODERATION = {"approve": ResponseStatus.VISIBLE, "hide": ResponseStatus.HIDDEN}
@@ -34,18 +37,37 @@ _MODERATION = {"approve": ResponseStatus.VISIBLE, "hide": ResponseStatus.HIDDEN}
 
 @dataclass(frozen=True)
 class _Answer:
-    """A checked answer in the columns it is stored in."""
+    """A checked answer in the columns it is stored in.
+
+    text is what others may see (redacted); original is the text as written,
+    kept for hosts only when it differs; held means the crisis check held it.
+    """
 
     option_ids: list[int] | None = None
     rating: int | None = None
     text: str | None = None
+    original: str | None = None
+    held: bool = False
 
     def same_as(self, response: PollResponse) -> bool:
-        return (self.option_ids, self.rating, self.text) == (
+        return (self.option_ids, self.rating, self.original or self.text) == (
             response.option_ids,
             response.rating,
-            response.text,
+            response.original_text or response.text,
         )
+
+
+class _Screener:
+    """Screens text answers, loading the crisis list and names once per batch."""
+
+    def __init__(self, db: Session) -> None:
+        self._db = db
+        self._lists = None
+
+    def __call__(self, text: str) -> Screening:
+        if self._lists is None:
+            self._lists = (crisis_matcher(self._db), redacted_names(self._db))
+        return screen(text, *self._lists)
 
 
 def cast_vote(
@@ -58,15 +80,19 @@ def cast_vote(
 ) -> PollResponse:
     """Answer a poll, or change the answer when the poll allows it.
 
-    Sending the same answer again returns the stored one unchanged. Raises
-    NotFound (no such poll in this session), Conflict (poll not open, or a
-    change the poll does not allow) or InvalidInput (malformed answer).
+    Sending the same answer again returns the stored one unchanged. A text
+    answer that matches the crisis list is held privately and raises a support
+    alert; personal data is redacted from what others see. Raises NotFound (no
+    such poll in this session), Conflict (poll not open, or a change the poll
+    does not allow), Forbidden (a muted participant's text answer) or
+    InvalidInput (malformed answer).
     """
     poll = get_poll(db, poll_id)
     if poll.session_id != participant.session_id:
         raise NotFound("That poll does not exist.")
     _check_open(db, poll)
-    checked = _check_answer(poll, answer, profanity)
+    checked = _check_answer(poll, answer, profanity, _Screener(db))
+    _check_may_post(db, poll, participant)
     existing = _response_of(db, poll, participant)
     if existing is None:
         created = _insert(db, poll, participant, checked)
@@ -105,9 +131,10 @@ def cast_votes(
     stored = _stored_responses(db, ballots)
     fresh: dict[int, PollResponse] = {}  # ballot index -> response to insert
     open_polls: dict[int, Poll] = {}  # checked once, and held for the whole batch
+    screener = _Screener(db)
     for i, ballot in enumerate(ballots):
         try:
-            poll, checked = _checked_ballot(db, ballot, profanity, open_polls)
+            poll, checked = _checked_ballot(db, ballot, profanity, open_polls, screener)
             key = (poll.id, ballot.participant.id)
             if key in stored:
                 results[i] = _change(db, poll, stored[key], checked)
@@ -119,6 +146,9 @@ def cast_votes(
     if fresh and not _inserted(db, list(fresh.values())):
         for i in fresh:
             results[i] = _cast_alone(db, ballots[i], profanity)
+    elif fresh:
+        for i, response in fresh.items():
+            _alert_if_held(db, ballots[i].participant, response)
     return results
 
 
@@ -127,6 +157,7 @@ def _checked_ballot(
     ballot: Ballot,
     profanity: ProfanityFilter | None,
     open_polls: dict[int, Poll],
+    screener: _Screener,
 ) -> tuple[Poll, _Answer]:
     """The same checks as cast_vote, in the same order, loading each poll once."""
     poll = open_polls.get(ballot.poll_id) if is_row_id(ballot.poll_id) else None
@@ -137,7 +168,9 @@ def _checked_ballot(
     if poll.id not in open_polls:
         _check_open(db, poll)
         open_polls[poll.id] = poll
-    return poll, _check_answer(poll, ballot.answer, profanity)
+    checked = _check_answer(poll, ballot.answer, profanity, screener)
+    _check_may_post(db, poll, ballot.participant)
+    return poll, checked
 
 
 def _stored_responses(
@@ -164,7 +197,9 @@ def _new_response(
         option_ids=answer.option_ids,
         rating=answer.rating,
         text=answer.text,
-        status=_status_for(db, poll),
+        original_text=answer.original,
+        needs_care=answer.held,
+        status=_status_for(db, poll, answer),
     )
 
 
@@ -190,12 +225,13 @@ def _cast_alone(
 
 
 def moderate_response(
-    db: Session, actor: Actor, response_id: Any, action: Any
+    db: Session, actor: Actor, response_id: Any, action: Any, reason: Any = None
 ) -> PollResponse:
-    """Approve or hide an open-text answer.
+    """Approve or hide an open-text answer, or a word-cloud entry held for care.
 
-    Raises Forbidden, NotFound, InvalidInput (unknown action) or Conflict (not
-    an open-text answer).
+    Hiding may give a reason, which the author sees; approving one held for
+    care releases it. Raises Forbidden, NotFound, InvalidInput (unknown action,
+    bad reason) or Conflict (not an answer that is moderated).
     """
     response = None
     if is_row_id(response_id):
@@ -206,18 +242,56 @@ def moderate_response(
     require_host(db, actor, get_session(db, poll.session_id))
     if not isinstance(action, str) or action not in _MODERATION:
         raise InvalidInput("Choose 'approve' or 'hide'.", field="action")
-    if poll.kind != PollKind.OPEN_TEXT:
+    moderated = poll.kind == PollKind.OPEN_TEXT or (
+        poll.kind == PollKind.WORD_CLOUD and response.status != ResponseStatus.VISIBLE
+    )
+    if not moderated:
         raise Conflict("Only open-text answers are moderated.")
+    hidden = action == "hide"
+    response.hidden_reason = _reason(reason) if hidden else None
     response.status = _MODERATION[action]
+    response.needs_care = response.needs_care and hidden
     db.flush()
-    record(db, actor, f"response.{action}", response, session_id=poll.session_id)
+    details = {"reason": response.hidden_reason} if response.hidden_reason else {}
+    record(
+        db, actor, f"response.{action}", response, session_id=poll.session_id, **details
+    )
     return response
+
+
+def _reason(reason: Any) -> str | None:
+    if reason is None:
+        return None
+    return (
+        clean_text(
+            reason, field="reason", label="The reason", limit=200, required=False
+        )
+        or None
+    )
 
 
 def my_answers(db: Session, participant: Participant) -> dict[int, dict[str, Any]]:
     """This participant's answers, by poll id, in the protocol's Answer shape."""
     stmt = select(PollResponse).where(PollResponse.participant_id == participant.id)
     return {r.poll_id: answer_of(r) for r in db.scalars(stmt)}
+
+
+def my_answer_notes(db: Session, participant: Participant) -> dict[int, dict[str, Any]]:
+    """What became of this participant's text answers that others do not see."""
+    stmt = select(PollResponse).where(
+        PollResponse.participant_id == participant.id,
+        PollResponse.status != ResponseStatus.VISIBLE,
+    )
+    return {r.poll_id: answer_note(r) for r in db.scalars(stmt)}
+
+
+def answer_note(response: PollResponse) -> dict[str, Any]:
+    """An answer's status, the reason a host hid it, and whether it was held."""
+    return {
+        "status": response.status.value,
+        "hidden_reason": response.hidden_reason,
+        "needs_care": bool(response.needs_care),
+    }
 
 
 def answer_of(response: PollResponse) -> dict[str, Any]:
@@ -239,15 +313,26 @@ def _check_open(db: Session, poll: Poll) -> None:
 
 
 def _check_answer(
-    poll: Poll, answer: Any, profanity: ProfanityFilter | None
+    poll: Poll, answer: Any, profanity: ProfanityFilter | None, screener: _Screener
 ) -> _Answer:
     if not isinstance(answer, dict):
         raise InvalidInput("Send the answer as an object.", field="answer")
     if poll.kind == PollKind.RATING:
         return _Answer(rating=_rating(poll, answer.get("rating")))
     if poll.kind in TEXT_LIMITS:
-        return _Answer(text=_text(poll, answer.get("text"), profanity))
+        screening = screener(_text(poll, answer.get("text"), profanity))
+        return _Answer(
+            text=screening.shown,
+            original=screening.original_if_redacted,
+            held=screening.held,
+        )
     return _Answer(option_ids=_option_ids(poll, answer.get("option_ids")))
+
+
+def _check_may_post(db: Session, poll: Poll, participant: Participant) -> None:
+    """Text is a post: a muted participant may still vote, but not write."""
+    if poll.kind in TEXT_LIMITS:
+        check_not_muted(db, participant)
 
 
 def _rating(poll: Poll, value: Any) -> int:
@@ -303,7 +388,9 @@ def _response_of(
     )
 
 
-def _status_for(db: Session, poll: Poll) -> ResponseStatus:
+def _status_for(db: Session, poll: Poll, answer: _Answer) -> ResponseStatus:
+    if answer.held:
+        return ResponseStatus.PENDING
     if poll.kind != PollKind.OPEN_TEXT:
         return ResponseStatus.VISIBLE
     live = get_session(db, poll.session_id)
@@ -320,13 +407,16 @@ def _insert(
         option_ids=answer.option_ids,
         rating=answer.rating,
         text=answer.text,
-        status=_status_for(db, poll),
+        original_text=answer.original,
+        needs_care=answer.held,
+        status=_status_for(db, poll, answer),
     )
     try:
         with db.begin_nested():
             db.add(response)
     except IntegrityError:
         return None
+    _alert_if_held(db, participant, response)
     return response
 
 
@@ -340,6 +430,19 @@ def _change(
     response.option_ids = answer.option_ids
     response.rating = answer.rating
     response.text = answer.text
-    response.status = _status_for(db, poll)
+    response.original_text = answer.original
+    response.needs_care = answer.held
+    response.hidden_reason = None
+    response.status = _status_for(db, poll, answer)
     db.flush()
+    if response.needs_care:
+        participant = db.get(Participant, response.participant_id)
+        hold_for_care(db, participant, response=response)
     return response
+
+
+def _alert_if_held(
+    db: Session, participant: Participant, response: PollResponse
+) -> None:
+    if response.needs_care:
+        hold_for_care(db, participant, response=response)

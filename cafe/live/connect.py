@@ -8,12 +8,13 @@ from flask_socketio import ConnectionRefusedError, emit, join_room
 from ..db import db
 from ..domain.actors import Actor
 from ..domain.errors import DomainError, Forbidden, InvalidInput, NotFound
+from ..domain.guests import invite_for_credential
 from ..domain.hosting import require_host
 from ..domain.participants import from_token
 from ..domain.users import user_for_login
 from ..models import LiveSession
 from ..web import identity
-from . import rooms
+from . import handover, rooms
 from .connections import Connection, registry
 from .publisher import state_for
 
@@ -30,6 +31,7 @@ def register(socketio, publisher) -> None:
         registry.add(connection)
         _join_rooms(connection)
         emit("session_state", state)
+        handover.greet(connection)
         publisher.count_changed(connection.session_id)
         publisher.start()
 
@@ -54,13 +56,22 @@ def _admit(auth) -> tuple[Connection, dict]:
                 raise Forbidden("Join the session with its code first.")
             connection = Connection(request.sid, live.id, view, participant.id)
         else:
-            token = identity.login_token()
-            user = user_for_login(session, token)
-            if user is None:
-                raise Forbidden("Sign in to host or present this session.")
-            require_host(session, Actor.staff(user), live)
-            connection = Connection(request.sid, live.id, view, login_token=token)
+            connection = _host_connection(session, live, view)
         return connection, state_for(session, live, connection)
+
+
+def _host_connection(session, live: LiveSession, view: str) -> Connection:
+    """Signed-in staff, or failing that the guest host this browser accepted as."""
+    token = identity.login_token()
+    user = user_for_login(session, token)
+    if user is not None:
+        require_host(session, Actor.staff(user), live)
+        return Connection(request.sid, live.id, view, login_token=token)
+    invite = invite_for_credential(session, identity.guest_credential())
+    if invite is None:
+        raise Forbidden("Sign in to host or present this session.")
+    require_host(session, Actor.guest(invite), live)
+    return Connection(request.sid, live.id, view, guest_invite_id=invite.id)
 
 
 def _parse(auth) -> tuple[int, str]:
@@ -80,8 +91,12 @@ def _join_rooms(connection: Connection) -> None:
         join_room(rooms.hosts(connection.session_id))
     else:
         join_room(rooms.public(connection.session_id))
+    if connection.view == "host" and connection.login_token:
+        join_room(rooms.staff(connection.session_id))
     if connection.participant_id:
         join_room(rooms.participant(connection.participant_id))
+    if connection.guest_invite_id:
+        join_room(rooms.guest(connection.guest_invite_id))
 
 
 def _refusal(problem: DomainError) -> dict:

@@ -14,6 +14,7 @@ class Connection:
     view: str  # "participant", "host" or "presenter"
     participant_id: int | None = None
     login_token: str | None = None
+    guest_invite_id: int | None = None  # a guest host's invitation
 
 
 class Registry:
@@ -22,6 +23,11 @@ class Registry:
     def __init__(self) -> None:
         self._by_sid: dict[str, Connection] = {}
         self._lock = threading.Lock()
+
+    def clear(self) -> None:
+        """Forget every socket: a server that has just been set up has none."""
+        with self._lock:
+            self._by_sid.clear()
 
     def add(self, connection: Connection) -> None:
         with self._lock:
@@ -48,6 +54,11 @@ class Registry:
     def staff_connections(self) -> list[Connection]:
         with self._lock:
             return [c for c in self._by_sid.values() if c.login_token]
+
+    def guest_connections(self, invite_id: int) -> list[Connection]:
+        """The sockets in this process of one guest host."""
+        with self._lock:
+            return [c for c in self._by_sid.values() if c.guest_invite_id == invite_id]
 
     def sessions(self) -> Counter:
         with self._lock:

@@ -7,7 +7,7 @@ from sqlalchemy import select
 from ..domain import polls, questions, votes
 from ..domain.errors import NotFound
 from ..models import Poll, PollResponse, Question
-from . import broadcasts
+from . import broadcasts, rooms
 from .dispatch import Context, on
 from .parsing import a_flag, a_text, an_id, an_id_list
 from .publisher import publisher
@@ -125,6 +125,12 @@ def moderate_response(ctx: Context, payload: dict) -> None:
     if response is None or response.poll.session_id != ctx.live.id:
         raise NotFound("That answer is not in this session.")
     action = a_text(payload, "action", max_length=20)
-    votes.moderate_response(ctx.db, ctx.actor, response.id, action)
+    reason = a_text(payload, "reason", max_length=2000) if "reason" in payload else None
+    votes.moderate_response(ctx.db, ctx.actor, response.id, action, reason)
     poll_id = response.poll_id
+    ctx.emit(
+        "my_answer_updated",
+        {"poll_id": poll_id, "note": votes.answer_note(response)},
+        rooms.participant(response.participant_id),
+    )
     ctx.after.append(lambda: publisher.poll_changed(poll_id))

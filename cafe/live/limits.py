@@ -19,6 +19,10 @@ EVENT_LIMITS = {
     "remove_upvote": "120 per minute",
     "cast_vote": "60 per minute",
     "request_state": "30 per minute",
+    "request_support": "5 per minute",
+    "react_to_post": "120 per minute",
+    "comment_on_post": "6 per minute",
+    "request_feed": "30 per minute",
 }
 
 

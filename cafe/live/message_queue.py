@@ -29,16 +29,21 @@ class BlockingRedisManager(socketio.RedisManager):
         self.connected = True
 
 
+def channel_for(database_url: str) -> str:
+    """Processes that share a database share a channel, and only they do."""
+    digest = hashlib.sha256(database_url.encode()).hexdigest()[:16]
+    return f"cafe-{digest}"
+
+
 def client_manager(queue_url: str | None, database_url: str):
     """The Socket.IO client manager for a queue URL, or None for one process.
 
-    Processes share a channel named after their database, so two sites (or two
-    test runs) on one Redis never receive each other's broadcasts.
+    Two sites (or two test runs) on one Redis never receive each other's
+    broadcasts: see channel_for.
     """
     if not queue_url:
         return None
-    digest = hashlib.sha256(database_url.encode()).hexdigest()[:16]
-    channel = f"cafe-{digest}"
+    channel = channel_for(database_url)
     if queue_url.startswith(("redis://", "rediss://")):
         return BlockingRedisManager(queue_url, channel=channel)
     return socketio.KombuManager(queue_url, channel=channel)

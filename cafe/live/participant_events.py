@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..domain import questions
-from . import broadcasts
+from . import broadcasts, support_broadcasts
 from .connections import Connection
 from .dispatch import Context, on, queued
 from .parsing import a_text, an_id
@@ -23,7 +23,9 @@ def ask_question(ctx: Context, payload: dict) -> dict:
         ctx.db, ctx.participant, body, profanity=profanity_for(ctx.live)
     )
     broadcasts.question(ctx, q, was_public=False)
-    return {"question_id": q.id, "status": q.status.value}
+    if q.needs_care:
+        support_broadcasts.held(ctx, ctx.db, question=q)
+    return {"question_id": q.id, "status": q.status.value, "needs_care": q.needs_care}
 
 
 @on("upvote", who="participant")

@@ -7,22 +7,35 @@ session, computed from the database, so that every process sends exact figures.
 
 from __future__ import annotations
 
+import json
 import logging
 import threading
 import time
+from typing import NamedTuple
 
-from sqlalchemy import select
+from sqlalchemy import Text, cast, func, select
 
 from ..db import db
 from ..domain import payloads, questions, tallies
 from ..extensions import socketio
-from ..models import AttendanceSample, Poll, PollResponse, PollStatus, StaffLogin
+from ..models import (
+    AttendanceSample,
+    Poll,
+    PollKind,
+    PollResponse,
+    PollStatus,
+    StaffLogin,
+)
 from . import rooms
 from .connections import registry
+from .coordination import REFRESH_EVERY, coordination
 
 log = logging.getLogger(__name__)
 
 INTERVAL = 0.25
+# Counts go to everyone in the room: while thousands join, sending them every
+# INTERVAL was most of the server's work (76,000 messages for 5,000 joiners).
+COUNT_EVERY = 1.0
 LOGIN_SWEEP_EVERY = 2.0
 
 
@@ -34,6 +47,7 @@ class Publisher:
         self._upvotes: set[int] = set()
         self._counts: set[int] = set()
         self._version = 0
+        self._present: dict[int, int] = {}  # session -> count in all processes
         self._started = False
         self._last_sweep = 0.0
 
@@ -58,18 +72,34 @@ class Publisher:
         self.socketio.start_background_task(self._run)
 
     def _run(self) -> None:
+        counted_at = refreshed_at = 0.0
         while True:
-            self.socketio.sleep(INTERVAL)
+            started = time.monotonic()
+            with_counts = started - counted_at >= COUNT_EVERY
+            if with_counts:
+                counted_at = started
+            if coordination.redis and started - refreshed_at >= REFRESH_EVERY:
+                refreshed_at = started  # keep this process's counts fresh in Redis
+                for session_id in registry.sessions():
+                    self.count_changed(session_id)
             try:
-                self.flush()
+                self.flush(with_counts=with_counts)
             except Exception:  # keep broadcasting whatever one flush hit
                 log.exception("live publisher flush failed")
+            # Every INTERVAL from start to start, however long the flush took.
+            self.socketio.sleep(max(0.0, INTERVAL - (time.monotonic() - started)))
 
-    def flush(self) -> None:
+    def flush(self, *, with_counts: bool = True) -> None:
+        """Send what changed; participant counts only if `with_counts`."""
         with self._lock:
             polls, self._polls = self._polls, set()
             upvotes, self._upvotes = self._upvotes, set()
-            counts, self._counts = self._counts, set()
+            if with_counts:
+                counts, self._counts = self._counts, set()
+            else:
+                counts = set()
+        polls = self._claimed("tally", polls, self.poll_changed)
+        upvotes = self._claimed("upvotes", upvotes, self.upvotes_changed)
         if polls or upvotes:
             read_at = int(time.time() * 1000)  # before any vote is read
             with db.session_scope() as session:
@@ -81,9 +111,25 @@ class Publisher:
             self._send_counts(counts)
         self._sweep_logins()
 
+    @staticmethod
+    def _claimed(kind: str, ids: set[int], again) -> set[int]:
+        """The ids this process sends now; another process sends the rest this
+        round, and they stay pending here for the next one."""
+        mine = {i for i in ids if coordination.claim(f"{kind}:{i}", INTERVAL)}
+        for i in ids - mine:
+            again(i)
+        return mine
+
     def _send_counts(self, session_ids: set[int]) -> None:
         """Tell each room how many are here, and keep the reading for summaries."""
-        readings = {sid: registry.participant_count(sid) for sid in session_ids}
+        readings = {}
+        for sid in session_ids:
+            total = coordination.present(sid, registry.participant_count(sid))
+            self._present[sid] = total
+            if coordination.claim(f"count:{sid}", COUNT_EVERY):
+                readings[sid] = total
+            else:
+                self.count_changed(sid)
         for session_id, count in readings.items():
             self.socketio.emit(
                 "participant_count", {"count": count}, to=rooms.everyone(session_id)
@@ -105,7 +151,7 @@ class Publisher:
         poll = session.get(Poll, poll_id)
         if poll is None:
             return
-        full = tallies.full_results(poll, _answers(session, poll.id))
+        full = tallies.full_results(poll, _answers(session, poll))
         version = self._next_version(read_at)
         sid = poll.session_id
         self.socketio.emit(
@@ -119,10 +165,17 @@ class Publisher:
                 {
                     "poll_id": poll.id,
                     "version": version,
-                    "results": tallies.public_results(poll, full),
+                    "results": tallies.public_results(
+                        poll, full, present=self._present_in(sid)
+                    ),
                 },
                 to=rooms.public(sid),
             )
+
+    def _present_in(self, session_id: int) -> int:
+        """Participants connected to the session, in every process."""
+        here = registry.participant_count(session_id)
+        return self._present.get(session_id, here) if coordination.redis else here
 
     def _send_upvotes(self, session, session_id: int) -> None:
         """Hosts get every count; the room only those of public questions."""
@@ -151,21 +204,51 @@ class Publisher:
                     disconnect(self.socketio, connection.sid)
 
 
-def _answers(session, poll_id: int) -> list:
-    """A poll's answers as plain rows with only the columns a tally reads.
+class _Choice(NamedTuple):
+    """What a choice or rating tally reads of one answer."""
 
-    Loading a full object per answer cost more than twice as much, four times a
-    second, for every open poll with thousands of answers.
+    option_ids: list[int] | None
+    rating: int | None
+
+
+# Kinds whose tally reads only the choice: many answers share one, so the
+# database counts them and each distinct choice is decoded once.
+_COUNTED = {PollKind.SINGLE, PollKind.MULTIPLE, PollKind.RANKING, PollKind.RATING}
+
+
+def _answers(session, poll: Poll) -> list:
+    """A poll's answers with only the columns its tally reads.
+
+    Loading a full object per answer cost more than the rest of a flush, four
+    times a second, for every open poll with thousands of answers.
     """
+    if poll.kind in _COUNTED:
+        return _counted_choices(session, poll.id)
     columns = (
         PollResponse.id,
         PollResponse.option_ids,
         PollResponse.rating,
         PollResponse.text,
         PollResponse.status,
+        PollResponse.original_text,
+        PollResponse.needs_care,
     )
-    stmt = select(*columns).where(PollResponse.poll_id == poll_id)
+    stmt = select(*columns).where(PollResponse.poll_id == poll.id)
     return list(session.execute(stmt.order_by(PollResponse.id)))
+
+
+def _counted_choices(session, poll_id: int) -> list[_Choice]:
+    choice = cast(PollResponse.option_ids, Text)  # PostgreSQL cannot group JSON
+    stmt = (
+        select(choice, PollResponse.rating, func.count())
+        .where(PollResponse.poll_id == poll_id)
+        .group_by(choice, PollResponse.rating)
+    )
+    answers: list[_Choice] = []
+    for option_ids, rating, count in session.execute(stmt):
+        decoded = json.loads(option_ids) if option_ids is not None else None
+        answers.extend([_Choice(decoded, rating)] * count)
+    return answers
 
 
 def revoked_tokens(session, tokens: set[str]) -> set[str]:
@@ -195,6 +278,7 @@ def state_for(session, live, connection) -> dict:
         viewer_kind=connection.view,
         participant=participant,
         participant_count=registry.participant_count(live.id),
+        for_staff=connection.view == "host" and bool(connection.login_token),
     )
 
 

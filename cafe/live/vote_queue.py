@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from dataclasses import dataclass, field
 
 from flask import Flask, current_app
@@ -22,6 +23,7 @@ from ..domain import votes
 from ..domain.errors import DomainError, Forbidden
 from ..domain.profanity import ProfanityFilter
 from ..models import LiveSession, Participant, PollResponse
+from . import support_broadcasts
 from .connections import Connection
 from .parsing import a_dict, an_id
 from .publisher import publisher
@@ -32,11 +34,16 @@ log = logging.getLogger(__name__)
 MAX_BATCH = 500
 
 
-def profanity_for(live: LiveSession) -> ProfanityFilter | None:
-    """The filter a session's text answers go through, unless it is switched off."""
+def profanity_for(
+    live: LiveSession, app: Flask | None = None
+) -> ProfanityFilter | None:
+    """The filter a session's text answers go through, unless it is switched off.
+
+    The app defaults to the current one; the vote writer runs outside any context.
+    """
     if not live.settings.get("profanity_filter", True):
         return None
-    return current_app.extensions["cafe_profanity"]
+    return (app or current_app).extensions["cafe_profanity"]
 
 
 @dataclass
@@ -95,10 +102,14 @@ class VoteQueue:
         """Store, commit, then answer; if the commit fails, nothing was saved."""
         try:
             with db.write_scope() as session:
-                results = _store(session, batch)
+                results = _store(self._app, session, batch)
                 acks = [_ack(result) for result in results]
+                held = support_broadcasts.held_answers(session, results)
+            committed_at = _clock_ms() + 1  # rounded up: see _ack
+            for event, data, room in held:
+                self._socketio.emit(event, data, to=room)
             for item, ack in zip(batch, acks, strict=True):
-                item.ack = ack
+                item.ack = {**ack, "committed_at": committed_at} if ack["ok"] else ack
             for poll_id in {r.poll_id for r in results if isinstance(r, PollResponse)}:
                 publisher.poll_changed(poll_id)
         except Exception:
@@ -118,7 +129,9 @@ _SERVER_ERROR = {
 }
 
 
-def _store(session, batch: list[_Waiting]) -> list[PollResponse | DomainError]:
+def _store(
+    app: Flask, session, batch: list[_Waiting]
+) -> list[PollResponse | DomainError]:
     """Each vote's response or refusal, in order; one cast_votes per session."""
     ids = {item.connection.participant_id for item in batch}
     people = {
@@ -140,7 +153,7 @@ def _store(session, batch: list[_Waiting]) -> list[PollResponse | DomainError]:
             stored = [refusal] * len(ballots)
         else:
             stored = votes.cast_votes(
-                session, [b for _, b in ballots], profanity=profanity_for(live)
+                session, [b for _, b in ballots], profanity=profanity_for(live, app)
             )
         for (i, _), result in zip(ballots, stored, strict=True):
             results[i] = result
@@ -155,9 +168,20 @@ def _ballot(item: _Waiting, people: dict[int, Participant]) -> votes.Ballot:
     return votes.Ballot(participant, poll_id, a_dict(item.payload, "answer"))
 
 
+def _clock_ms() -> int:
+    """The clock tally versions use (publisher.Publisher._next_version).
+
+    A tally whose version is at least a vote's committed_at was read after the
+    vote was committed, so it counts that vote.
+    """
+    return int(time.time() * 1000)
+
+
 def _ack(result: PollResponse | DomainError) -> dict:
     if isinstance(result, DomainError):
         return {"ok": False, "error": result.as_dict()}
+    if result.needs_care:  # the phone shows where to find help
+        return {"ok": True, "response_id": result.id, "needs_care": True}
     return {"ok": True, "response_id": result.id}
 
 

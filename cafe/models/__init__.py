@@ -5,6 +5,7 @@ from .attendance import AttendanceSample
 from .audit import AuditEntry
 from .base import Base, utcnow
 from .events import Event, EventStatus, Series
+from .guests import GuestInvite
 from .participants import Participant
 from .polls import (
     Poll,
@@ -14,10 +15,34 @@ from .polls import (
     PollStatus,
     ResponseStatus,
     ResultsVisibility,
+    RevealMode,
 )
 from .questions import Question, QuestionStatus, Upvote
 from .responses import YouSaidQuestion, YouSaidStatus, YouSaidWeDid
+from .safeguarding import (
+    CrisisTerm,
+    ModerationReason,
+    ParticipantMute,
+    Receipt,
+    RedactedName,
+    SignpostEntry,
+    SupportAlert,
+    SupportReply,
+)
 from .sessions import LiveSession, ModerationMode, SessionState
+from .stories import (
+    AuthorKind,
+    CommentStatus,
+    Reaction,
+    Story,
+    StoryComment,
+    StoryImage,
+    StoryItem,
+    StoryItemKind,
+    StoryPost,
+    StoryReaction,
+    StoryStatus,
+)
 from .users import StaffLogin, StaffRole, User
 
 __all__ = [
@@ -48,5 +73,26 @@ __all__ = [
     "YouSaidQuestion",
     "YouSaidStatus",
     "YouSaidWeDid",
+    "GuestInvite",
+    "AuthorKind",
+    "CommentStatus",
+    "Reaction",
+    "Story",
+    "StoryComment",
+    "StoryImage",
+    "StoryItem",
+    "StoryItemKind",
+    "StoryPost",
+    "StoryReaction",
+    "StoryStatus",
+    "RevealMode",
+    "CrisisTerm",
+    "ModerationReason",
+    "ParticipantMute",
+    "Receipt",
+    "RedactedName",
+    "SignpostEntry",
+    "SupportAlert",
+    "SupportReply",
     "utcnow",
 ]

@@ -63,6 +63,9 @@ class Event(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
     closed_at: Mapped[datetime | None]
+    # Free text and participant records go this many days after the event closes.
+    retention_days: Mapped[int] = mapped_column(default=90)
+    purged_at: Mapped[datetime | None]
 
     series: Mapped[Series | None] = relationship(back_populates="events")
     sessions: Mapped[list[LiveSession]] = relationship(

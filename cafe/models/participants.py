@@ -24,6 +24,8 @@ class Participant(Base):
     display_name: Mapped[str | None] = mapped_column(String(40))
     role: Mapped[str | None] = mapped_column(String(40))
     profile_done: Mapped[bool] = mapped_column(default=False)
+    # A hash of the browser's device cookie: a mute outlives a lost session cookie.
+    device_hash: Mapped[str | None] = mapped_column(String(64), index=True)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
 

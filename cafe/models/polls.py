@@ -41,6 +41,13 @@ class ResponseStatus(enum.StrEnum):
     HIDDEN = "hidden"
 
 
+class RevealMode(enum.StrEnum):
+    """When the room sees results, on top of results_visibility."""
+
+    STANDARD = "standard"
+    EVERYONE_ANSWERED = "everyone_answered"  # or when a host reveals them
+
+
 class Poll(Base):
     __tablename__ = "polls"
 
@@ -63,6 +70,11 @@ class Poll(Base):
     scale_min_label: Mapped[str] = mapped_column(String(60), default="")
     scale_max_label: Mapped[str] = mapped_column(String(60), default="")
     settings: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    content_note: Mapped[str] = mapped_column(String(300), default="")
+    reveal_mode: Mapped[RevealMode] = mapped_column(
+        str_enum(RevealMode), default=RevealMode.STANDARD
+    )
+    revealed_at: Mapped[datetime | None]
     position: Mapped[int] = mapped_column(default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     opened_at: Mapped[datetime | None]
@@ -111,10 +123,13 @@ class PollResponse(Base):
     )
     option_ids: Mapped[list[int] | None] = mapped_column(JSON)
     rating: Mapped[int | None]
-    text: Mapped[str | None] = mapped_column(Text)
+    text: Mapped[str | None] = mapped_column(Text)  # as shown: personal data redacted
+    original_text: Mapped[str | None] = mapped_column(Text)  # hosts only, if redacted
+    needs_care: Mapped[bool] = mapped_column(default=False)  # held by the crisis check
     status: Mapped[ResponseStatus] = mapped_column(
         str_enum(ResponseStatus), default=ResponseStatus.VISIBLE
     )
+    hidden_reason: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

@@ -29,7 +29,9 @@ class Question(Base):
     participant_id: Mapped[int | None] = mapped_column(
         ForeignKey("participants.id", ondelete="SET NULL"), index=True
     )
-    body: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)  # as shown: personal data redacted
+    original_body: Mapped[str | None] = mapped_column(Text)  # hosts only, if redacted
+    needs_care: Mapped[bool] = mapped_column(default=False)  # held by the crisis check
     status: Mapped[QuestionStatus] = mapped_column(
         str_enum(QuestionStatus),
         default=QuestionStatus.LIVE,

@@ -6,17 +6,24 @@ from flask import Flask
 
 from . import (
     accounts,
+    admin,
     api,
     auth,
     console,
     errors,
+    guests,
     health,
     identity,
     join,
+    moderation_log,
     pages,
     participate,
     present,
+    programme,
+    receipts,
     security,
+    stories,
+    story_pages,
     summaries,
     templating,
     workspace,
@@ -41,3 +48,10 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(you_said.bp)
     app.register_blueprint(accounts.bp)
     app.register_blueprint(api.bp)
+    app.register_blueprint(programme.bp)
+    app.register_blueprint(guests.bp)
+    app.register_blueprint(stories.bp)
+    app.register_blueprint(story_pages.bp)
+    app.register_blueprint(admin.bp)
+    app.register_blueprint(moderation_log.bp)
+    app.register_blueprint(receipts.bp)

@@ -7,14 +7,15 @@ The page shows the current state on load; every action then goes over the socket
 from __future__ import annotations
 
 from flask import Blueprint, render_template
+from flask_login import current_user
 
 from ..db import db
-from ..domain import payloads, sessions
+from ..domain import moderation, payloads, sessions
 from ..domain.hosting import require_host
 from ..live.connections import registry
 from ..models import LiveSession
 from . import qr
-from .identity import organiser_required, staff_actor
+from .identity import host_actor, host_required
 from .participate import sorted_questions
 
 bp = Blueprint("console", __name__)
@@ -28,7 +29,7 @@ QUESTION_GROUPS = (
 
 
 @bp.get("/console/sessions/<int:session_id>")
-@organiser_required
+@host_required
 def page(session_id: int):
     """The console of a session, drawn from the state a host socket would get."""
     live = hosted_session(session_id)
@@ -38,13 +39,15 @@ def page(session_id: int):
         state=state,
         groups=group_questions(state["questions"]),
         join_url=qr.join_url(live),
+        reasons=moderation.reasons(db.session),
+        staff=current_user.is_authenticated,
     )
 
 
 def hosted_session(session_id: int) -> LiveSession:
-    """The session, if the signed-in member of staff may host it."""
+    """The session, if the signed-in member of staff or the guest host may host it."""
     live = sessions.get_session(db.session, session_id)
-    require_host(db.session, staff_actor(), live)
+    require_host(db.session, host_actor(), live)
     return live
 
 
@@ -54,6 +57,7 @@ def host_state(live: LiveSession) -> dict:
         live,
         viewer_kind="host",
         participant_count=registry.participant_count(live.id),
+        for_staff=current_user.is_authenticated,
     )
 
 

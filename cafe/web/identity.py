@@ -3,6 +3,8 @@
 Staff: Flask-Login keeps the token of a StaffLogin row, not the user id, so that
 logging out (or disabling the user) revokes that login for HTTP and sockets alike.
 Participants: the signed session cookie maps session ids to participant tokens.
+Guest hosts: the signed session cookie holds the credential given when the guest
+accepted their link; their rights are checked against the database each time.
 """
 
 from __future__ import annotations
@@ -14,12 +16,13 @@ from flask_login import UserMixin, current_user
 from sqlalchemy.orm import Session
 
 from ..db import db
-from ..domain import participants, users
+from ..domain import guests, participants, users
 from ..domain.actors import Actor
 from ..extensions import login_manager
-from ..models import LiveSession, Participant, User
+from ..models import GuestInvite, LiveSession, Participant, User
 
 _PARTICIPANTS_KEY = "participants"
+_GUEST_KEY = "guest"
 
 
 class StaffPrincipal(UserMixin):
@@ -100,3 +103,48 @@ def participant_token(session_id: int) -> str | None:
 def current_participant(dbs: Session, live: LiveSession) -> Participant | None:
     """This browser's participant in the session, or None if it has not joined."""
     return participants.from_token(dbs, live.id, participant_token(live.id))
+
+
+def remember_guest(credential: str) -> None:
+    session[_GUEST_KEY] = credential
+    session.permanent = True
+
+
+def forget_guest() -> None:
+    session.pop(_GUEST_KEY, None)
+
+
+def guest_credential() -> str | None:
+    """The guest host credential in this browser's cookie (also read by sockets)."""
+    return session.get(_GUEST_KEY)
+
+
+def current_guest(dbs: Session) -> GuestInvite | None:
+    """The accepted invitation of this browser's guest host, whatever its state."""
+    return guests.invite_for_credential(dbs, guest_credential())
+
+
+def host_actor() -> Actor | None:
+    """Who may be hosting: signed-in staff first, else this browser's guest host.
+
+    Whether they may host a given session is for domain.hosting to say.
+    """
+    if current_user.is_authenticated:
+        return current_user.actor
+    invite = current_guest(db.session)
+    return Actor.guest(invite) if invite else None
+
+
+def host_required(view):
+    """Signed-in facilitators and admins, or a browser holding a guest credential."""
+
+    @wraps(view)
+    def wrapped(*args, **kwargs):
+        if current_user.is_authenticated:
+            if not current_user.user.can_run_sessions:
+                abort(403)
+        elif current_guest(db.session) is None:
+            return login_manager.unauthorized()
+        return view(*args, **kwargs)
+
+    return wrapped

@@ -13,6 +13,7 @@ from typing import Any
 from flask import (
     Blueprint,
     flash,
+    make_response,
     redirect,
     render_template,
     request,
@@ -21,9 +22,18 @@ from flask import (
 from werkzeug.datastructures import MultiDict
 
 from ..db import db
-from ..domain import payloads, polls, questions, sessions, votes
+from ..domain import (
+    moderation,
+    payloads,
+    polls,
+    questions,
+    safeguarding,
+    sessions,
+    support,
+    votes,
+)
 from ..domain.errors import DomainError, InvalidInput, RateLimited
-from ..live import broadcasts
+from ..live import broadcasts, support_broadcasts
 from ..live.connections import registry
 from ..live.limits import limiter_for
 from ..live.outbox import Outbox
@@ -31,6 +41,7 @@ from ..live.publisher import publisher
 from ..live.vote_queue import profanity_for
 from ..models import LiveSession, Participant, PollKind, QuestionStatus
 from . import charts
+from .device import device_token, keep_device
 from .forms import status_for
 from .identity import current_participant
 
@@ -39,6 +50,14 @@ bp.add_app_template_global(charts.results_chart, "results_chart")
 bp.add_app_template_global(charts.word_sizes, "word_sizes")
 
 SORTS = ("top", "recent")
+# What the author of a message held by the crisis check is told, whatever the
+# session's moderation mode; the signposting list follows it on the page.
+CARE_MESSAGE = (
+    "Thank you for telling us. What you wrote has been passed privately to the "
+    "facilitators and will not be shown to anyone else. A facilitator may reply "
+    "to you on this page. If you need to talk to someone now, the services under "
+    "“Support” can help."
+)
 TEXT_KINDS = (PollKind.WORD_CLOUD, PollKind.OPEN_TEXT)
 PUBLIC_STATUSES = {status.value for status in questions.PUBLIC_STATUSES}
 
@@ -49,7 +68,10 @@ def page(code: str):
     live, participant = _find(code)
     if participant is None:
         return redirect(url_for("join.by_code", code=live.join_code))
-    return _render(live, participant)
+    token, fresh = device_token()
+    moderation.remember_device(db.session, participant, token)
+    response = make_response(_render(live, participant))
+    return keep_device(response, token) if fresh else response
 
 
 @bp.post("/s/<code>/questions")
@@ -62,6 +84,9 @@ def ask(code: str):
             db.session, participant, body, profanity=profanity_for(live)
         )
         broadcasts.question(ctx, q, was_public=False)
+        if q.needs_care:
+            support_broadcasts.held(ctx, db.session, question=q)
+            return CARE_MESSAGE
         if q.status == QuestionStatus.PENDING:
             return "Thank you. Your question will appear once a host approves it."
         return "Thank you. Your question is on the list."
@@ -90,13 +115,32 @@ def vote(code: str, poll_id: int):
     def act(live: LiveSession, participant: Participant, ctx: Outbox) -> str:
         poll = polls.get_poll(db.session, poll_id)
         answer = answer_from_form(poll.kind, request.form)
-        votes.cast_vote(
+        response = votes.cast_vote(
             db.session, participant, poll.id, answer, profanity=profanity_for(live)
         )
         ctx.after.append(lambda: publisher.poll_changed(poll_id))
+        if response.needs_care:
+            support_broadcasts.held(ctx, db.session, response=response)
+            return CARE_MESSAGE
         return "Thank you. Your answer is recorded."
 
     return _act(code, "cast_vote", act)
+
+
+@bp.post("/s/<code>/support")
+def ask_for_support(code: str):
+    """Alert the facilitators privately without JavaScript."""
+
+    def act(live: LiveSession, participant: Participant, ctx: Outbox) -> str:
+        message = request.form.get("message") or None
+        alert = support.request_support(db.session, participant, message)
+        support_broadcasts.alert(ctx, db.session, alert)
+        return (
+            "Your request was sent privately to the facilitators. "
+            "A facilitator will reply to you on this page."
+        )
+
+    return _act(code, "request_support", act)
 
 
 def answer_from_form(kind: PollKind, form: MultiDict) -> dict[str, Any]:
@@ -188,6 +232,7 @@ def _render(live: LiveSession, participant: Participant, *, draft: str = ""):
         for q in questions.my_questions(db.session, participant)
     ]
     sort = _sort()
+    signposts = safeguarding.signposts(db.session)
     db.session.commit()  # keeps the participant's last-seen time
     return render_template(
         "participate/page.html",
@@ -197,8 +242,18 @@ def _render(live: LiveSession, participant: Participant, *, draft: str = ""):
         sort=sort,
         draft=draft,
         max_question=questions.MAX_QUESTION,
+        max_support=support.MAX_MESSAGE,
         anonymous=participant.display_name is None,
+        signposts=signposts,
+        care=_needs_care(mine, state["my_answer_notes"]),
+        care_message=CARE_MESSAGE,
     )
+
+
+def _needs_care(mine: list[dict], notes: dict[str, dict]) -> bool:
+    """Whether something this participant wrote is held for care."""
+    held = [q for q in mine if q["needs_care"] and q["status"] == "pending"]
+    return bool(held) or any(n["needs_care"] for n in notes.values())
 
 
 def _public(items: list[dict]) -> list[dict]:

@@ -13,7 +13,7 @@ from ..domain import payloads
 from ..live.connections import registry
 from . import qr
 from .console import hosted_session
-from .identity import organiser_required
+from .identity import host_required
 from .participate import sorted_questions
 
 bp = Blueprint("present", __name__)
@@ -22,7 +22,7 @@ TOP_QUESTIONS = 5
 
 
 @bp.get("/present/sessions/<int:session_id>")
-@organiser_required
+@host_required
 def page(session_id: int):
     """The projector view of a session."""
     live = hosted_session(session_id)

@@ -110,6 +110,9 @@ function withheldText(poll, results) {
     return `Results appear once ${poll.min_responses} people have answered.`;
   }
   if (results.withheld_reason === "after_close") return "Results appear when the poll closes.";
+  if (results.withheld_reason === "waiting_for_everyone") {
+    return "Results appear once everyone here has answered.";
+  }
   return "The results of this poll are not shown here.";
 }
 

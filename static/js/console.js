@@ -25,6 +25,7 @@ import {
 } from "./live.js";
 
 const root = byId("console");
+const REASONS = JSON.parse(root.dataset.reasons || "[]");
 const store = new LiveStore({ publicOnly: false });
 const socket = connect("host", Number(root.dataset.sessionId));
 
@@ -41,6 +42,10 @@ const NOT_READY = {
   error: { message: "Still connecting to the session. Try again in a moment." },
 };
 
+socket.on("session_state", (state) => {
+  drawAlerts(state.support || []);
+  drawMutes(state.mutes || []);
+});
 follow(socket, store, redraw);
 socket.on("connect", () => setConnection(""));
 socket.on("disconnect", () => setConnection("Connection lost. Reconnecting…"));
@@ -80,6 +85,12 @@ function drawSession() {
   const button = byId("qa-button");
   button.dataset.open = String(!s.questions_open);
   button.textContent = s.questions_open ? "Close questions" : "Open questions";
+  byId("quiet-state").textContent = s.quiet
+    ? "Quiet mode: participants see no counts."
+    : "Participants see upvote and attendance counts.";
+  const quiet = byId("quiet-button");
+  quiet.dataset.quiet = String(!s.quiet);
+  quiet.textContent = s.quiet ? "Show counts" : "Quiet mode";
 }
 
 // ----- sending -----
@@ -94,6 +105,10 @@ const BUTTON_PAYLOADS = {
     pinned: b.dataset.pinned === "true",
   }),
   set_questions_open: (b) => ({ open: b.dataset.open === "true" }),
+  set_quiet_mode: (b) => ({ quiet: b.dataset.quiet === "true" }),
+  mute_participant: authorOf,
+  unmute_participant: (b) => ({ mute_id: Number(b.dataset.muteId) }),
+  reveal_results: pollId,
   open_poll: pollId,
   close_poll: pollId,
   reopen_poll: pollId,
@@ -102,6 +117,13 @@ const BUTTON_PAYLOADS = {
     action: b.dataset.moderation,
   }),
 };
+
+// The post whose author a mute button names: a question, an answer or an alert.
+function authorOf(b) {
+  if (b.dataset.questionId) return { question_id: Number(b.dataset.questionId) };
+  if (b.dataset.responseId) return { response_id: Number(b.dataset.responseId) };
+  return { alert_id: Number(b.dataset.alertId) };
+}
 
 function questionId(element) {
   return { question_id: Number(element.dataset.questionId) };
@@ -153,6 +175,17 @@ const FORM_PAYLOADS = {
   hide_question: (f) => ({ ...questionId(f), reason: f.elements.reason.value }),
   create_poll: (f) => pollDraft(f),
   update_poll: (f) => ({ ...pollId(f), ...pollDraft(f) }),
+  reply_support: (f) => ({ alert_id: Number(f.dataset.alertId), body: f.elements.body.value }),
+  set_poll_care: (f) => ({
+    ...pollId(f),
+    content_note: f.elements.content_note.value,
+    reveal_mode: f.elements.reveal_mode.value,
+  }),
+  moderate_response: (f) => ({
+    response_id: Number(f.dataset.responseId),
+    action: "hide",
+    reason: f.elements.reason.value,
+  }),
 };
 
 async function onSubmit(event) {
@@ -169,6 +202,7 @@ async function onSubmit(event) {
   const ack = await send(socket, form.dataset.action, build(form));
   button.disabled = false;
   showError(form, ack);
+  if (ack.ok && form.dataset.action === "reply_support") form.reset();
   if (ack.ok && form.dataset.action === "create_poll") {
     form.reset();
     showKindFields(form);
@@ -217,7 +251,9 @@ function questionCard(q) {
       " upvotes",
       q.pinned ? [" ", h("span", { class: "badge badge-pinned", text: "Pinned" })] : null,
       q.edited ? [" ", h("span", { class: "badge", text: "Edited" })] : null,
+      q.needs_care ? [" ", h("span", { class: "badge badge-care", text: "Needs care" })] : null,
     ),
+    q.original ? labelled("original", "As written (hosts only):", q.original) : null,
     q.hidden_reason ? labelled("hidden-reason", "Hidden:", q.hidden_reason) : null,
     q.reply ? labelled("question-reply", "Reply:", q.reply) : null,
     h(
@@ -237,10 +273,20 @@ function questionCard(q) {
       ["answered", "hidden", "closed"].includes(q.status)
         ? actionButton("reopen_question", "Reopen", id, "reopen")
         : null,
+      actionButton("mute_participant", "Mute its author", id, "mute"),
     ),
     tool(
       "Edit",
-      textForm("edit_question", q.id, "body", "Question text", q.body, 500, "Save text", true),
+      textForm(
+        "edit_question",
+        q.id,
+        "body",
+        "Question text",
+        q.original || q.body,
+        500,
+        "Save text",
+        true,
+      ),
     ),
     isPublic
       ? tool(
@@ -288,8 +334,17 @@ function hideForm(id) {
     "form",
     { "data-action": "hide_question", "data-question-id": id },
     h("label", { for: field, text: "Reason (the author will see it)" }),
-    h("input", { id: field, name: "reason", maxlength: 200, required: true }),
+    reasonSelect(field),
     h("button", { type: "submit", text: "Hide question" }),
+  );
+}
+
+// The reasons admins keep; the author of what is hidden sees the one chosen.
+function reasonSelect(id) {
+  return h(
+    "select",
+    { id, name: "reason", required: true },
+    REASONS.map((reason) => h("option", { value: reason, text: reason })),
   );
 }
 
@@ -321,9 +376,13 @@ function pollCard(poll, answered, first, last) {
   const down = actionButton("move_poll", "Move down", { ...id, step: 1 }, "down");
   up.disabled = first;
   down.disabled = last;
+  const waits = poll.reveal_mode === "everyone_answered" && !poll.revealed;
   return h(
     "li",
     { class: `poll-card poll-${poll.status}`, id: `cpoll-${poll.id}` },
+    poll.content_note
+      ? h("p", { class: "content-note" }, h("strong", { text: "Content note:" }), " ", poll.content_note)
+      : null,
     h("h3", { text: poll.question }),
     h(
       "p",
@@ -339,29 +398,77 @@ function pollCard(poll, answered, first, last) {
       actionButton(lifecycle[0], lifecycle[1], id, lifecycle[2]),
       up,
       down,
+      waits ? actionButton("reveal_results", "Reveal results", id, "reveal") : null,
     ),
+    tool("Content note and results", careForm(poll)),
     answered ? null : tool("Edit", pollForm(`cpoll${poll.id}`, poll)),
     h("div", { class: "results", id: `cresults-${poll.id}` }, pollResults(poll)),
   );
 }
 
+function careForm(poll) {
+  const field = (name) => `cpoll${poll.id}-${name}`;
+  const note = h("input", { id: field("note"), name: "content_note", maxlength: 300 });
+  note.value = poll.content_note || "";
+  const modes = [
+    ["standard", "As set above"],
+    ["everyone_answered", "Once everyone here has answered, or I reveal them"],
+  ];
+  return h(
+    "form",
+    { "data-action": "set_poll_care", "data-poll-id": poll.id },
+    h("label", { for: field("note"), text: "Content note shown before the question (optional)" }),
+    note,
+    h("label", { for: field("reveal"), text: "When the room sees results" }),
+    h(
+      "select",
+      { id: field("reveal"), name: "reveal_mode" },
+      modes.map(([value, label]) =>
+        h("option", { value, text: label, selected: poll.reveal_mode === value }),
+      ),
+    ),
+    h("button", { type: "submit", text: "Save" }),
+  );
+}
+
 function pollResults(poll) {
-  return resultsView(poll, store.results.get(poll.id), { answerItem: answerRow });
+  const results = store.results.get(poll.id);
+  const parts = resultsView(poll, results, { answerItem: answerRow });
+  if (results && results.entries && results.entries.length) {
+    parts.push(
+      h("h4", { text: "Held, hidden or redacted entries" }),
+      h("ul", { class: "answers entries" }, results.entries.map(answerRow)),
+    );
+  }
+  return parts;
 }
 
 function answerRow(answer) {
   const data = { "response-id": answer.id };
+  const field = `ca${answer.id}-reason`;
   return h(
     "li",
     { class: `answer answer-${answer.status}` },
     h("span", { class: "answer-text", text: answer.text }),
     " ",
     h("span", { class: "answer-status", text: answer.status }),
+    answer.needs_care ? [" ", h("span", { class: "badge badge-care", text: "Needs care" })] : null,
+    answer.original
+      ? [" ", h("span", { class: "original" }, "As written (hosts only): ", h("span", { text: answer.original }))]
+      : null,
     answer.status !== "visible"
       ? [" ", actionButton("moderate_response", "Show", { ...data, moderation: "approve" })]
       : null,
+    " ",
+    actionButton("mute_participant", "Mute its author", data),
     answer.status !== "hidden"
-      ? [" ", actionButton("moderate_response", "Hide", { ...data, moderation: "hide" })]
+      ? h(
+          "form",
+          { "data-action": "moderate_response", "data-response-id": answer.id, class: "hide-answer" },
+          h("label", { for: field, text: "Hide, with the reason" }),
+          reasonSelect(field),
+          h("button", { type: "submit", text: "Hide" }),
+        )
       : null,
   );
 }
@@ -373,4 +480,99 @@ function drawResults(id) {
   replaceChildren(box, pollResults(poll));
   // The edit form goes away once someone has answered.
   drawPolls();
+}
+
+// ----- needs care: support requests and mutes -----
+// Support requests reach only staff hosts; the panel is absent for a guest host.
+
+socket.on("support_updated", ({ alert }) => {
+  const list = byId("support-list");
+  if (!list) return;
+  const existing = byId(`calert-${alert.id}`);
+  if (existing && existing.contains(document.activeElement)) {
+    // Keep a half-typed reply: only the replies are redrawn.
+    replaceChildren(existing.querySelector(".support-replies"), replyItems(alert));
+  } else if (existing) {
+    existing.replaceWith(alertCard(alert));
+  } else {
+    list.prepend(alertCard(alert));
+    announce(`Needs care: ${alert.pseudonym} ${alert.held ? "wrote something held for care" : "asked for support"}.`);
+  }
+  countAlerts();
+});
+
+socket.on("mutes_updated", ({ mutes }) => drawMutes(mutes));
+
+function drawAlerts(alerts) {
+  const list = byId("support-list");
+  if (!list) return;
+  list.replaceChildren(...alerts.map(alertCard));
+  countAlerts();
+}
+
+function countAlerts() {
+  const count = byId("support-list").children.length;
+  byId("count-support").textContent = count;
+  byId("no-support").hidden = count > 0;
+}
+
+function alertCard(alert) {
+  const field = `calert${alert.id}-body`;
+  const about = {
+    question: " · a question held for care",
+    answer: " · an answer held for care",
+    comment: " · a comment held for care",
+  };
+  return h(
+    "li",
+    { class: alert.held ? "alert-card alert-held" : "alert-card", id: `calert-${alert.id}` },
+    h(
+      "p",
+      { class: "alert-who" },
+      h("strong", { text: alert.pseudonym }),
+      about[alert.held] || " · asked for support",
+    ),
+    alert.held_text ? h("p", { class: "alert-text", text: alert.held_text }) : null,
+    alert.message ? h("p", { class: "alert-text", text: alert.message }) : null,
+    h("ul", { class: "support-replies" }, replyItems(alert)),
+    h(
+      "form",
+      { "data-action": "reply_support", "data-alert-id": alert.id },
+      h("label", { for: field, text: "Private reply (only this person sees it)" }),
+      h("textarea", { id: field, name: "body", rows: 2, maxlength: 1000, required: true }),
+      h("button", { type: "submit", text: "Send privately" }),
+    ),
+    h(
+      "div",
+      { class: "actions" },
+      actionButton("mute_participant", "Mute this person", { "alert-id": alert.id }, "mute"),
+    ),
+  );
+}
+
+function replyItems(alert) {
+  return alert.replies.map((reply) =>
+    h(
+      "li",
+      { class: "support-reply" },
+      h("strong", { text: `${reply.author}:` }),
+      " ",
+      h("span", { class: "reply-text", text: reply.body }),
+    ),
+  );
+}
+
+function drawMutes(mutes) {
+  const list = byId("mute-list");
+  list.replaceChildren(
+    ...mutes.map((mute) =>
+      h(
+        "li",
+        { class: "mute", id: `cmute-${mute.id}` },
+        h("span", { class: "mute-name", text: mute.pseudonym }),
+        actionButton("unmute_participant", "Unmute", { "mute-id": mute.id }, "unmute"),
+      ),
+    ),
+  );
+  byId("no-mutes").hidden = mutes.length > 0;
 }

@@ -25,7 +25,10 @@ const store = new LiveStore({ publicOnly: true });
 const socket = connect("participant", Number(root.dataset.sessionId));
 const announcedAt = new Map();
 const RESULTS_ANNOUNCE_GAP_MS = 15000;
+// What became of my answers that others do not see (held, waiting or hidden).
+let notes = new Map();
 
+const HELD_TEXT = "Passed privately to the facilitators; not shown to anyone else";
 const STATUS_TEXT = {
   pending: "Waiting for a host to approve it",
   live: "On the list",
@@ -34,6 +37,14 @@ const STATUS_TEXT = {
   closed: "Closed by a host",
 };
 
+// Before follow(): the polls are drawn with these notes from the same state.
+socket.on("session_state", (state) => {
+  notes = new Map(
+    Object.entries(state.my_answer_notes || {}).map(([id, note]) => [Number(id), note]),
+  );
+  drawSupport(state.support || []);
+  setMuted(Boolean(state.muted));
+});
 follow(socket, store, redraw);
 socket.on("connect", () => setConnection(""));
 socket.on("disconnect", () => setConnection("Connection lost. Reconnecting…"));
@@ -73,13 +84,14 @@ function drawSession() {
       : "This session has not started yet.";
   byId("questions-closed").hidden = s.questions_open;
   byId("ask-form").hidden = !s.questions_open;
+  root.classList.toggle("quiet", Boolean(s.quiet));
 }
 
 // ----- forms -----
 
 async function onSubmit(event) {
   const form = event.target;
-  const handler = form.id === "ask-form" ? ask : FORM_HANDLERS[form.className];
+  const handler = FORM_HANDLERS[form.id] || FORM_HANDLERS[form.className];
   // Until the socket has the session's state, the form posts as it would without
   // JavaScript.
   if (!handler || !socket.connected || !store.session) return;
@@ -94,19 +106,45 @@ async function onSubmit(event) {
   }
 }
 
-const FORM_HANDLERS = { "upvote-form": upvote, "vote-form": vote };
+const FORM_HANDLERS = {
+  "ask-form": ask,
+  "support-form": askForSupport,
+  "upvote-form": upvote,
+  "vote-form": vote,
+};
 
 async function ask(form) {
   const ack = await send(socket, "ask_question", { body: form.elements.body.value });
   if (ack.ok) {
     form.elements.body.value = "";
-    announce(
-      ack.status === "pending"
-        ? "Thank you. Your question will appear once a host approves it."
-        : "Thank you. Your question is on the list.",
-    );
+    if (ack.needs_care) showCare();
+    else {
+      announce(
+        ack.status === "pending"
+          ? "Thank you. Your question will appear once a host approves it."
+          : "Thank you. Your question is on the list.",
+      );
+    }
   }
   return ack;
+}
+
+async function askForSupport(form) {
+  const message = form.elements.message.value.trim();
+  const ack = await send(socket, "request_support", message ? { message } : {});
+  if (ack.ok) {
+    form.elements.message.value = "";
+    announce("Your request was sent privately to the facilitators. A facilitator will reply here.");
+  }
+  return ack;
+}
+
+// A held message: the kind words and the signposting list, where they are seen first.
+function showCare() {
+  const care = byId("care");
+  care.hidden = false;
+  care.focus();
+  announce(care.querySelector("p").textContent);
 }
 
 async function upvote(form) {
@@ -128,8 +166,11 @@ async function vote(form) {
   const ack = await send(socket, "cast_vote", { poll_id: poll.id, answer });
   if (ack.ok) {
     store.myAnswers.set(poll.id, answer);
+    if (ack.needs_care) notes.set(poll.id, { status: "pending", needs_care: true });
+    else notes.delete(poll.id);
     drawPolls();
-    announce("Thank you. Your answer is recorded.");
+    if (ack.needs_care) showCare();
+    else announce("Thank you. Your answer is recorded.");
   }
   return ack;
 }
@@ -227,7 +268,9 @@ socket.on("my_question_updated", ({ question }) => {
 });
 
 function myQuestionItem(q) {
-  const status = h("p", { class: "my-status", text: STATUS_TEXT[q.status] || q.status });
+  const held = q.needs_care && q.status === "pending";
+  const text = held ? HELD_TEXT : STATUS_TEXT[q.status] || q.status;
+  const status = h("p", { class: "my-status", text });
   if (q.status === "hidden" && q.hidden_reason) {
     status.append(": ", h("span", { class: "hidden-reason", text: q.hidden_reason }));
   }
@@ -247,16 +290,17 @@ function myQuestionItem(q) {
 function drawPolls() {
   const entries = store.sortedPolls().map((poll) => {
     const answer = store.myAnswers.get(poll.id);
+    const note = notes.get(poll.id) || null;
     return {
       key: `poll-${poll.id}`,
-      signature: JSON.stringify([poll, answer || null]),
-      build: () => pollItem(poll, answer),
+      signature: JSON.stringify([poll, answer || null, note]),
+      build: () => pollItem(poll, answer, note),
     };
   });
   byId("no-polls").hidden = syncList(byId("poll-list"), entries) > 0;
 }
 
-function pollItem(poll, answer) {
+function pollItem(poll, answer, note) {
   const open = poll.status === "open";
   return h(
     "article",
@@ -266,9 +310,11 @@ function pollItem(poll, answer) {
       "data-poll-id": poll.id,
       "aria-labelledby": `poll-${poll.id}-q`,
     },
+    poll.content_note ? contentNote(poll.content_note) : null,
     h("h3", { id: `poll-${poll.id}-q`, text: poll.question }),
     h("p", { class: "poll-status", text: open ? "Open" : "Closed" }),
     answer ? h("p", { class: "poll-answered", text: answeredText(poll) }) : null,
+    note ? noteLine(note) : null,
     open && (!answer || poll.allow_change) ? voteForm(poll, answer, formAddress(poll)) : null,
     h(
       "div",
@@ -276,6 +322,26 @@ function pollItem(poll, answer) {
       resultsView(poll, store.results.get(poll.id)),
     ),
   );
+}
+
+function contentNote(text) {
+  return h("p", { class: "content-note" }, h("strong", { text: "Content note:" }), " ", text);
+}
+
+function noteLine(note) {
+  const line = h("p", { class: "answer-note" });
+  if (note.needs_care) {
+    line.textContent =
+      "Your answer was passed privately to the facilitators; it is not shown to anyone else.";
+  } else if (note.status === "hidden") {
+    line.append(
+      "A host hid your answer",
+      note.hidden_reason ? [": ", h("span", { class: "hidden-reason", text: note.hidden_reason })] : ".",
+    );
+  } else {
+    line.textContent = "A host reads each answer before it is shown.";
+  }
+  return line;
 }
 
 function formAddress(poll) {
@@ -303,4 +369,73 @@ function announcePoll(poll, before) {
   if (before && before.status === poll.status) return;
   if (poll.status === "open") announce(`Poll open: ${truncate(poll.question, 100)}`);
   if (poll.status === "closed") announce(`Poll closed: ${truncate(poll.question, 100)}`);
+}
+
+// ----- support, mutes and hidden answers -----
+// Only this participant's sockets receive these.
+
+socket.on("my_support_updated", ({ alert }) => {
+  const existing = byId(`alert-${alert.id}`);
+  const before = existing ? existing.querySelectorAll(".support-reply").length : 0;
+  const item = alertItem(alert);
+  if (existing) existing.replaceWith(item);
+  else byId("support-list").prepend(item);
+  byId("support-list").hidden = false;
+  if (alert.replies.length > before) announce("A facilitator replied to you privately, under Support.");
+});
+
+socket.on("my_mute_updated", ({ muted }) => {
+  setMuted(muted);
+  announce(muted ? "A host has paused your posts in this session." : "You can post again.");
+});
+
+socket.on("my_answer_updated", ({ poll_id: pollId, note }) => {
+  if (note.status === "visible") notes.delete(pollId);
+  else notes.set(pollId, note);
+  drawPolls();
+  if (note.status === "hidden") announce("A host hid one of your answers.");
+});
+
+function setMuted(muted) {
+  byId("muted-note").hidden = !muted;
+}
+
+function drawSupport(alerts) {
+  const list = byId("support-list");
+  list.replaceChildren(...alerts.map(alertItem));
+  list.hidden = alerts.length === 0;
+}
+
+function alertItem(alert) {
+  const held = {
+    question: "About a question you asked",
+    answer: "About an answer you gave",
+    comment: "About a comment you wrote",
+  };
+  const what = held[alert.held] || "You asked for support";
+  return h(
+    "li",
+    { class: "support-request", id: `alert-${alert.id}` },
+    h(
+      "p",
+      { class: "support-what" },
+      what,
+      alert.message ? [": ", h("span", { class: "support-message", text: alert.message })] : null,
+    ),
+    alert.replies.length
+      ? h(
+          "ul",
+          { class: "support-replies" },
+          alert.replies.map((reply) =>
+            h(
+              "li",
+              { class: "support-reply" },
+              h("strong", { text: `${reply.author}:` }),
+              " ",
+              h("span", { class: "reply-text", text: reply.body }),
+            ),
+          ),
+        )
+      : h("p", { class: "support-waiting", text: "A facilitator will reply here." }),
+  );
 }

@@ -29,7 +29,10 @@ function toggleFullScreen() {
 function redraw(change) {
   // Marks that the page shows the server's state, not only what it was served.
   if (change.all) root.dataset.synced = "true";
-  if (change.all || change.session) byId("session-title").textContent = store.session.title;
+  if (change.all || change.session) {
+    byId("session-title").textContent = store.session.title;
+    root.classList.toggle("quiet", Boolean(store.session.quiet));
+  }
   if (change.all || change.count) byId("participant-count").textContent = store.count;
   if (change.all || change.questions) drawQuestions();
   if (change.poll && change.poll.status === "closed") lastClosed = change.poll.id;
@@ -55,6 +58,15 @@ function drawPolls() {
       h(
         "article",
         { class: "present-poll", id: `ppoll-${poll.id}` },
+        poll.content_note
+          ? h(
+              "p",
+              { class: "content-note" },
+              h("strong", { text: "Content note:" }),
+              " ",
+              poll.content_note,
+            )
+          : null,
         h("h3", { text: poll.question }),
         h("p", { class: "poll-status", text: poll.status === "open" ? "Open" : "Closed" }),
         h(
@@ -84,10 +96,12 @@ function drawQuestions() {
           "blockquote",
           { class: "pinned-question" },
           h("p", { class: "question-body", text: pinned.body }),
-          h("p", {
-            class: "question-meta",
-            text: `${pinned.author || "Anonymous"} · ${pinned.upvotes} upvotes`,
-          }),
+          h(
+            "p",
+            { class: "question-meta" },
+            pinned.author || "Anonymous",
+            h("span", { class: "pinned-votes", text: ` · ${pinned.upvotes} upvotes` }),
+          ),
         )
       : null,
   );

@@ -16,14 +16,17 @@ SESSION_KEYS = {
     "state",
     "moderation_mode",
     "questions_open",
+    "quiet",
 }
 QUESTION_KEYS = {"id", "body", "status", "upvotes", "pinned", "edited", "reply"}
 QUESTION_KEYS |= {"author", "created_at"}
 POLL_KEYS = {"id", "kind", "question", "status", "results_visibility"}
 POLL_KEYS |= {"min_responses", "allow_change", "max_choices", "scale_max"}
 POLL_KEYS |= {"scale_min_label", "scale_max_label", "position", "options"}
+POLL_KEYS |= {"content_note", "reveal_mode", "revealed"}
 STATE_KEYS = {"session", "viewer", "questions", "polls", "results", "my_upvotes"}
 STATE_KEYS |= {"my_answers", "participant_count"}
+STATE_KEYS |= {"my_answer_notes", "support", "mutes", "muted"}
 
 
 def test_a_session_has_the_documented_fields(live):

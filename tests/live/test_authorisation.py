@@ -95,3 +95,12 @@ def test_a_presenter_receives_only_public_results(
         m["args"][0] for m in presenter.get_received() if m["name"] == "tally_updated"
     ]
     assert tallies and all(t["results"]["shown"] is False for t in tallies)
+
+
+def test_a_host_who_logged_out_cannot_fetch_the_private_state(app_db, host):
+    users.end_login(app_db, host.login_token)
+    app_db.commit()
+    host.get_received()
+    ack = host.emit("request_state", {}, callback=True)
+    assert ack["error"]["code"] == "forbidden"
+    assert [m for m in host.get_received() if m["name"] == "session_state"] == []

@@ -63,7 +63,12 @@ class Phone:
         self.port, self.cookie, self.session_id = port, cookie, session_id
         self.sio = socketio.AsyncClient(reconnection=False)
         self.tally: dict | None = None
+        self.count: int | None = None
         self.sio.on("tally_updated", self._keep_newest)
+        self.sio.on("participant_count", self._keep_count)
+
+    async def _keep_count(self, data: dict) -> None:
+        self.count = data["count"]
 
     async def _keep_newest(self, data: dict) -> None:
         if self.tally is None or data["version"] > self.tally["version"]:
@@ -148,3 +153,17 @@ def test_votes_through_both_workers_give_every_participant_the_exact_tally(
 def _expected(setup, counts: dict[int, int]) -> dict[int, int]:
     """Counts for every option of the poll, zero included."""
     return {**dict.fromkeys(setup.option_ids, 0), **counts}
+
+
+def test_the_participant_count_adds_up_both_workers(two_workers):
+    setup, ports = two_workers
+
+    async def scenario_():
+        phones = await _phones(setup, ports)
+        seen = await _until(lambda: all(p.count == 4 for p in phones))
+        counts = [p.count for p in phones]
+        await asyncio.gather(*(p.sio.disconnect() for p in phones))
+        return seen, counts
+
+    seen, counts = asyncio.run(scenario_())
+    assert seen, counts

@@ -78,6 +78,8 @@ def _comparable(schema: dict) -> dict:
         "datetime": "datetime",
         "timestamp": "datetime",
         "json": "json",
+        "blob": "binary",
+        "bytea": "binary",
         "float": "float",
         "double_precision": "float",
         "double": "float",
@@ -136,8 +138,19 @@ def test_every_revision_upgrades_from_the_one_before_keeping_its_data(tmp_path):
                 " '2026-01-01 00:00:00')"
             )
         )
+        conn.execute(
+            text(
+                "INSERT INTO events (title, description, place, online_url,"
+                " accessibility_notes, starts_at, ends_at, status, created_at,"
+                " updated_at) VALUES ('Café', '', '', '', '', '2026-01-01 18:00:00',"
+                " '2026-01-01 20:00:00', 'closed', '2026-01-01 00:00:00',"
+                " '2026-01-01 00:00:00')"
+            )
+        )
     for revision in revisions[1:]:
         _upgrade(url, revision)
     with engine.connect() as conn:
         assert conn.execute(text("SELECT email FROM users")).scalar_one() == "a@b.org"
+        event = conn.execute(text("SELECT title, retention_days FROM events")).one()
+        assert tuple(event) == ("Café", 90)
     engine.dispose()
