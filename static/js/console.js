@@ -19,6 +19,7 @@ import {
   h,
   replaceChildren,
   send,
+  showConnection,
   showError,
   syncList,
   truncate,
@@ -47,20 +48,10 @@ socket.on("session_state", (state) => {
   drawMutes(state.mutes || []);
 });
 follow(socket, store, redraw);
-socket.on("connect", () => setConnection(""));
-socket.on("disconnect", () => setConnection("Connection lost. Reconnecting…"));
-socket.on("connect_error", (err) => {
-  setConnection((err.data && err.data.message) || "Cannot reach the server. Retrying…");
-});
+showConnection(socket);
 root.addEventListener("click", onClick);
 root.addEventListener("submit", onSubmit);
 root.addEventListener("change", onKindChange);
-
-function setConnection(text) {
-  const box = byId("connection");
-  box.textContent = text;
-  box.hidden = !text;
-}
 
 function redraw(change) {
   // Marks that the page shows the server's state, not only what it was served.

@@ -47,6 +47,20 @@ export function announce(text) {
   });
 }
 
+// Keep the page's #connection notice in step with the socket.
+export function showConnection(socket) {
+  const show = (text) => {
+    const box = byId("connection");
+    box.textContent = text;
+    box.hidden = !text;
+  };
+  socket.on("connect", () => show(""));
+  socket.on("disconnect", () => show("Connection lost. Reconnecting…"));
+  socket.on("connect_error", (err) => {
+    show((err.data && err.data.message) || "Cannot reach the server. Retrying…");
+  });
+}
+
 export function connect(view, sessionId) {
   // The global io comes from the vendored socket.io client, loaded just before.
   return window.io({ auth: { session_id: sessionId, view } });

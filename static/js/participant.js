@@ -12,6 +12,7 @@ import {
   h,
   replaceChildren,
   send,
+  showConnection,
   showError,
   syncList,
   truncate,
@@ -46,18 +47,8 @@ socket.on("session_state", (state) => {
   setMuted(Boolean(state.muted));
 });
 follow(socket, store, redraw);
-socket.on("connect", () => setConnection(""));
-socket.on("disconnect", () => setConnection("Connection lost. Reconnecting…"));
-socket.on("connect_error", (err) => {
-  setConnection((err.data && err.data.message) || "Cannot reach the server. Retrying…");
-});
+showConnection(socket);
 root.addEventListener("submit", onSubmit);
-
-function setConnection(text) {
-  const box = byId("connection");
-  box.textContent = text;
-  box.hidden = !text;
-}
 
 function redraw(change) {
   // Marks that the page shows the server's state, not only what it was served.

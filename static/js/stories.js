@@ -2,7 +2,7 @@
 // page's forms go over the socket (docs/protocol.md). Without JavaScript the same
 // forms post to the server. User text only ever reaches the page as text.
 
-import { announce, byId, connect, h, send } from "./live.js";
+import { announce, byId, connect, h, send, showConnection } from "./live.js";
 
 const REACTIONS = [
   ["heart", "❤️", "Love this"],
@@ -17,11 +17,8 @@ const list = byId("post-list");
 const mine = new Map(); // post id -> the reactions this participant gave
 const socket = connect("participant", Number(root.dataset.sessionId));
 
-socket.on("connect", () => {
-  setConnection("");
-  send(socket, "request_feed", {});
-});
-socket.on("disconnect", () => setConnection("Connection lost. Reconnecting…"));
+showConnection(socket);
+socket.on("connect", () => send(socket, "request_feed", {}));
 socket.on("story_feed", ({ posts }) => {
   list.replaceChildren(...posts.map(postCard));
   byId("no-posts").hidden = posts.length > 0;
@@ -63,12 +60,6 @@ socket.on("comment_removed", ({ comment_id: id }) => {
   if (existing) existing.remove();
 });
 root.addEventListener("submit", onSubmit);
-
-function setConnection(text) {
-  const box = byId("connection");
-  box.textContent = text;
-  box.hidden = !text;
-}
 
 async function onSubmit(event) {
   const form = event.target;
