@@ -7,6 +7,7 @@ import os
 import secrets
 import socket
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import socketio
@@ -16,6 +17,13 @@ from bench import scenario, servers
 pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
 WAIT = 20  # seconds to wait for a broadcast before failing
+
+
+def _run_in_own_loop(make_coroutine):
+    """Run an async scenario in a thread of its own: the browser tests' sync API
+    may have left an event loop running in this thread."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(lambda: asyncio.run(make_coroutine())).result()
 
 
 @pytest.fixture
@@ -123,7 +131,7 @@ def test_a_vote_through_one_worker_reaches_a_participant_on_the_other(two_worker
         await asyncio.gather(*(p.sio.disconnect() for p in phones))
         return ack, seen, phones[1].counts()
 
-    ack, seen, counts = asyncio.run(scenario_())
+    ack, seen, counts = _run_in_own_loop(scenario_)
     assert ack["ok"] is True
     assert seen, counts
 
@@ -145,7 +153,7 @@ def test_votes_through_both_workers_give_every_participant_the_exact_tally(
         await asyncio.gather(*(p.sio.disconnect() for p in phones))
         return acks, seen, counts
 
-    acks, seen, counts = asyncio.run(scenario_())
+    acks, seen, counts = _run_in_own_loop(scenario_)
     assert [a["ok"] for a in acks] == [True] * 4
     assert seen, counts
 
@@ -165,5 +173,5 @@ def test_the_participant_count_adds_up_both_workers(two_workers):
         await asyncio.gather(*(p.sio.disconnect() for p in phones))
         return seen, counts
 
-    seen, counts = asyncio.run(scenario_())
+    seen, counts = _run_in_own_loop(scenario_)
     assert seen, counts
